@@ -1,0 +1,36 @@
+package io.flowkit.flow.solve;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/** Checks shared by the solvers. */
+final class Fields {
+
+    private Fields() {}
+
+    /** Evaluates the field and checks that it kept the shape. */
+    static NDArray evaluate(VelocityFunction field, NDArray x, double t) {
+        return evaluate(field, x, t, x.getShape());
+    }
+
+    /** Evaluates the field and checks that it returned tangents of the expected shape. */
+    static NDArray evaluate(VelocityFunction field, NDArray x, double t, Shape expected) {
+        NDArray v = field.evaluate(x, t);
+        if (v == null || !v.getShape().equals(expected)) {
+            throw new IllegalStateException("velocity field returned shape " + (v == null ? "null" : v.getShape())
+                    + " for a state of shape " + x.getShape() + " at t = " + t + " (expected " + expected + ")");
+        }
+        return v;
+    }
+
+    /** Throws when the state holds NaN or an infinity. */
+    static void checkFinite(NDArray x, double t) {
+        try (NDManager scope = x.getManager().newSubManager()) {
+            x.tempAttach(scope);
+            if (x.isNaN().logicalOr(x.isInfinite()).any().getBoolean()) {
+                throw new IllegalStateException("the state became non-finite (NaN or infinite) by t = " + t);
+            }
+        }
+    }
+}

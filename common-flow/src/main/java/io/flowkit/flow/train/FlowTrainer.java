@@ -1,0 +1,513 @@
+package io.flowkit.flow.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import io.flowkit.flow.checkpoint.Checkpoint;
+import io.flowkit.flow.checkpoint.Provenance;
+import io.flowkit.flow.coupling.CoupledBatch;
+import io.flowkit.flow.coupling.Coupling;
+import io.flowkit.flow.engine.FlowEngine;
+import io.flowkit.flow.engine.Versions;
+import io.flowkit.flow.loss.FlowLoss;
+import io.flowkit.flow.loss.LossContext;
+import io.flowkit.flow.loss.LossValue;
+import io.flowkit.flow.model.VelocityField;
+import io.flowkit.flow.path.AffinePath;
+import io.flowkit.flow.path.HostPathSample;
+import io.flowkit.flow.random.SeededRandom;
+import io.flowkit.flow.time.TimeSampler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Trains a velocity field by conditional flow matching (Lipman et al. 2023; Tong et al. 2024):
+ * each step draws a batch, couples source and data samples, draws times, samples the path
+ * ({@code t = 0} source, {@code t = 1} data), regresses the network on the target velocity and
+ * applies Adam/AdamW with optional gradient-norm clipping and an EMA of the weights.
+ *
+ * <p>All randomness comes from one {@link SeededRandom} stream whose state is checkpointed with
+ * the weights, the EMA and the optimizer moments, so a run resumed from a checkpoint continues
+ * bit for bit like an uninterrupted one. {@link #requestStop()} (for example from a shutdown hook
+ * on Ctrl-C) makes {@link #train()} write a checkpoint after the current step and return.
+ */
+public final class FlowTrainer implements AutoCloseable {
+
+    private final VelocityField field;
+    private final FlowDataSource data;
+    private final long steps;
+    private final int batchSize;
+    private final AffinePath path;
+    private final Coupling coupling;
+    private final TimeSampler timeSampler;
+    private final FlowLoss loss;
+    private final Adam adam;
+    private final double emaDecay;
+    private final double clipGradNorm;
+    private final long seed;
+    private final Path checkpointDirectory;
+    private final long checkpointEvery;
+    private final int keepCheckpoints;
+    private final ProgressListener progress;
+    private final Map<String, String> configuration;
+
+    private final NDManager manager;
+    private final ModelParameters parameters;
+    private final Adam.State optimizerState;
+    private final ExponentialMovingAverage ema;
+    private final SeededRandom random;
+    private final List<Double> lossHistory = new ArrayList<>();
+    private final Engine engine;
+    private long step;
+    private volatile boolean stopRequested;
+
+    private FlowTrainer(Builder b) {
+        this.field = b.field;
+        this.data = b.data;
+        this.steps = b.steps;
+        this.batchSize = b.batchSize;
+        this.path = b.path;
+        this.coupling = b.coupling;
+        this.timeSampler = b.timeSampler;
+        this.loss = b.loss;
+        this.adam = b.adam;
+        this.emaDecay = b.emaDecay;
+        this.clipGradNorm = b.clipGradNorm;
+        this.seed = b.seed;
+        this.checkpointDirectory = b.checkpointDirectory;
+        this.checkpointEvery = b.checkpointEvery;
+        this.keepCheckpoints = b.keepCheckpoints;
+        this.progress = b.progress;
+        this.engine = FlowEngine.get();
+        this.parameters = ModelParameters.of(field.block());
+        this.manager = parameters.parameters().get(0).getArray().getManager().newSubManager();
+        this.optimizerState = adam.newState(parameters, manager);
+        this.ema = emaDecay > 0 ? new ExponentialMovingAverage(emaDecay, parameters, manager) : null;
+        this.random = SeededRandom.of(seed);
+        Map<String, String> config = new LinkedHashMap<>(b.extraConfiguration);
+        config.put("trainer.batchSize", Integer.toString(batchSize));
+        config.put("trainer.path", path.scheduler().name());
+        config.put("trainer.coupling", coupling.name());
+        config.put("trainer.timeSampler", timeSampler.name());
+        config.put("trainer.loss", loss.describe());
+        config.put("trainer.optimizer", adam.describe());
+        config.put("trainer.ema", Double.toString(emaDecay));
+        config.put("trainer.clipGradNorm", Double.toString(clipGradNorm));
+        config.put("trainer.seed", Long.toString(seed));
+        config.put("trainer.parameters", Long.toString(parameters.count()));
+        this.configuration = Map.copyOf(config);
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return every setting that shapes the run, as recorded in checkpoints */
+    public Map<String, String> configuration() {
+        return configuration;
+    }
+
+    /** @return the number of finished steps */
+    public long step() {
+        return step;
+    }
+
+    /** @return the EMA of the weights, if enabled */
+    public Optional<ExponentialMovingAverage> ema() {
+        return Optional.ofNullable(ema);
+    }
+
+    /** Asks {@link #train()} to checkpoint after the current step and return; safe from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Loads the newest checkpoint in the checkpoint directory, if any, and continues from it.
+     *
+     * @return whether a checkpoint was loaded
+     * @throws IllegalArgumentException if the checkpoint was written by another configuration
+     * @throws UncheckedIOException if it cannot be read
+     */
+    public boolean resume() {
+        if (checkpointDirectory == null) {
+            return false;
+        }
+        try {
+            Optional<Path> latest = Checkpoint.latestFolder(checkpointDirectory);
+            if (latest.isEmpty()) {
+                return false;
+            }
+            restore(Checkpoint.load(latest.get()));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume from " + checkpointDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores weights, EMA, optimizer moments, random state and loss history from a checkpoint.
+     *
+     * @param checkpoint a checkpoint written by the same configuration
+     * @throws IllegalArgumentException if the configuration or the tensors differ
+     */
+    public void restore(Checkpoint checkpoint) {
+        checkpoint.requireConfiguration(configuration);
+        parameters.load(parameters.arrays(), checkpoint.model(), "", "checkpoint model");
+        optimizerState.load(checkpoint.optimizer());
+        if (ema != null) {
+            ema.load(checkpoint.ema());
+        }
+        random.restoreState(checkpoint.randomState());
+        lossHistory.clear();
+        lossHistory.addAll(checkpoint.lossHistory());
+        step = checkpoint.provenance().step();
+    }
+
+    /**
+     * Trains until the configured number of steps (resuming from the newest checkpoint first when a
+     * checkpoint directory is set), or until {@link #requestStop()}.
+     *
+     * @return the result
+     * @throws IllegalStateException if the loss becomes non-finite (the message names the step)
+     */
+    public TrainingResult train() {
+        resume();
+        long start = System.nanoTime();
+        long firstStep = step;
+        Path lastCheckpoint = null;
+        progress.onStart(step, steps);
+        while (step < steps && !stopRequested) {
+            double value = runStep();
+            lossHistory.add(value);
+            step++;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            progress.onStep(step, steps, value, (step - firstStep) / Math.max(seconds, 1e-9));
+            if (checkpointDirectory != null && (step % checkpointEvery == 0 || step == steps)) {
+                lastCheckpoint = saveCheckpoint();
+            }
+        }
+        if (stopRequested && checkpointDirectory != null && step > firstStep && step % checkpointEvery != 0) {
+            lastCheckpoint = saveCheckpoint();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new TrainingResult(step, List.copyOf(lossHistory), lastCheckpoint, seconds, step - firstStep,
+                stopRequested && step < steps);
+    }
+
+    /**
+     * The checkpoint of the current state, in memory.
+     *
+     * @param metrics values to record, e.g. evaluation results
+     * @return the checkpoint
+     */
+    public Checkpoint checkpoint(Map<String, Double> metrics) {
+        Map<String, Double> allMetrics = new LinkedHashMap<>(metrics);
+        if (!lossHistory.isEmpty()) {
+            int n = lossHistory.size();
+            allMetrics.put("loss.last100", lossHistory.subList(Math.max(0, n - 100), n).stream()
+                    .mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+        }
+        Provenance provenance = new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, step, data.describe(),
+                configuration, allMetrics, FlowEngine.threads());
+        return Checkpoint.of(provenance, random.saveState(), lossHistory, parameters.weights(),
+                ema == null ? Map.of() : ema.toTensors(), optimizerState.toTensors());
+    }
+
+    private Path saveCheckpoint() {
+        try {
+            Path folder = checkpoint(Map.of()).save(checkpointDirectory);
+            Checkpoint.prune(checkpointDirectory, keepCheckpoints);
+            progress.onCheckpoint(folder);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a checkpoint to " + checkpointDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private double runStep() {
+        HostBatch batch = data.next(step, batchSize, random);
+        CoupledBatch pairs = coupling.couple(batch.x0(), batch.x1(), batch.size(), random);
+        float[] t = timeSampler.sample(batch.size(), random);
+        HostPathSample sample = path.sample(pairs.x0(), pairs.x1(), t);
+        Shape shape = batch.batchShape();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray xt = scope.create(sample.xt(), shape);
+            NDArray ut = scope.create(sample.ut(), shape);
+            NDArray times = scope.create(t);
+            NDList condition = batch.condition() == null ? new NDList() : batch.condition().apply(scope);
+            NDArray x0 = scope.create(pairs.x0(), shape);
+            NDArray x1 = scope.create(pairs.x1(), shape);
+            double value;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                NDList outputs = field.forward(xt, times, condition, true);
+                LossValue lossValue = loss.compute(new LossContext(outputs, ut, xt, times, x0, x1, condition), pairs.weights());
+                collector.backward(lossValue.total());
+                value = lossValue.total().getFloat();
+            }
+            if (!Double.isFinite(value)) {
+                throw new IllegalStateException("training diverged at step " + (step + 1) + ": the loss is " + value
+                        + " (lower the learning rate or enable gradient clipping)");
+            }
+            double scale = clipGradNorm > 0 ? clipScale(scope) : 1;
+            optimizerState.update(step, scale);
+            if (ema != null) {
+                ema.update();
+            }
+            return value;
+        }
+    }
+
+    /** The factor {@code min(1, c / ‖g‖)} for global gradient-norm clipping (Pascanu et al. 2013). */
+    private double clipScale(NDManager scope) {
+        NDList norms = new NDList(parameters.parameters().size());
+        for (Parameter p : parameters.parameters()) {
+            NDArray g = p.getArray().getGradient();
+            g.attach(scope);
+            norms.add(g.norm().reshape(1));
+        }
+        double total = NDArrays.concat(norms).norm().getFloat();
+        if (!Double.isFinite(total)) {
+            throw new IllegalStateException("training diverged at step " + (step + 1) + ": the gradient norm is " + total);
+        }
+        return total > clipGradNorm ? clipGradNorm / total : 1;
+    }
+
+    /** Frees the optimizer moments and EMA weights (not the model). */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** Configures a {@link FlowTrainer}. */
+    public static final class Builder {
+        private VelocityField field;
+        private FlowDataSource data;
+        private long steps;
+        private int batchSize = 256;
+        private AffinePath path = AffinePath.linear();
+        private Coupling coupling = Coupling.independent();
+        private TimeSampler timeSampler = TimeSampler.uniform();
+        private FlowLoss loss = FlowLoss.velocityMse();
+        private Adam adam = Adam.builder().build();
+        private double emaDecay;
+        private double clipGradNorm;
+        private long seed;
+        private boolean seedSet;
+        private Path checkpointDirectory;
+        private long checkpointEvery = 1000;
+        private int keepCheckpoints = 2;
+        private ProgressListener progress = ProgressListener.silent();
+        private final Map<String, String> extraConfiguration = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /**
+         * @param velocityField the network to train, initialised (required)
+         * @return this builder
+         */
+        public Builder setField(VelocityField velocityField) {
+            this.field = velocityField;
+            return this;
+        }
+
+        /**
+         * @param source the training batches (required)
+         * @return this builder
+         */
+        public Builder setData(FlowDataSource source) {
+            this.data = source;
+            return this;
+        }
+
+        /**
+         * @param total the step at which training ends (required, positive)
+         * @return this builder
+         */
+        public Builder setSteps(long total) {
+            this.steps = total;
+            return this;
+        }
+
+        /**
+         * @param seed the seed of every random draw (required: results are reproducible by design)
+         * @return this builder
+         */
+        public Builder setSeed(long seed) {
+            this.seed = seed;
+            this.seedSet = true;
+            return this;
+        }
+
+        /**
+         * @param size samples per batch (default 256)
+         * @return this builder
+         */
+        public Builder optBatchSize(int size) {
+            this.batchSize = size;
+            return this;
+        }
+
+        /**
+         * @param probabilityPath the path (default linear)
+         * @return this builder
+         */
+        public Builder optPath(AffinePath probabilityPath) {
+            this.path = probabilityPath;
+            return this;
+        }
+
+        /**
+         * @param pairing the coupling (default independent)
+         * @return this builder
+         */
+        public Builder optCoupling(Coupling pairing) {
+            this.coupling = pairing;
+            return this;
+        }
+
+        /**
+         * @param sampler the training-time distribution (default uniform)
+         * @return this builder
+         */
+        public Builder optTimeSampler(TimeSampler sampler) {
+            this.timeSampler = sampler;
+            return this;
+        }
+
+        /**
+         * @param flowLoss the loss (default velocity MSE)
+         * @return this builder
+         */
+        public Builder optLoss(FlowLoss flowLoss) {
+            this.loss = flowLoss;
+            return this;
+        }
+
+        /**
+         * @param optimizer Adam or AdamW (default Adam, learning rate 1e-3)
+         * @return this builder
+         */
+        public Builder optOptimizer(Adam optimizer) {
+            this.adam = optimizer;
+            return this;
+        }
+
+        /**
+         * @param decay EMA decay in [0, 1); 0 turns the EMA off (default)
+         * @return this builder
+         */
+        public Builder optEma(double decay) {
+            this.emaDecay = decay;
+            return this;
+        }
+
+        /**
+         * @param maxNorm clip the global gradient norm to this value; 0 turns clipping off (default)
+         * @return this builder
+         */
+        public Builder optClipGradNorm(double maxNorm) {
+            this.clipGradNorm = maxNorm;
+            return this;
+        }
+
+        /**
+         * Writes checkpoints and resumes from the newest one.
+         *
+         * @param directory where checkpoints go
+         * @param every write one every this many steps (and at the end)
+         * @return this builder
+         */
+        public Builder optCheckpoints(Path directory, long every) {
+            this.checkpointDirectory = directory;
+            this.checkpointEvery = every;
+            return this;
+        }
+
+        /**
+         * @param count how many checkpoints to keep (default 2)
+         * @return this builder
+         */
+        public Builder optKeepCheckpoints(int count) {
+            this.keepCheckpoints = count;
+            return this;
+        }
+
+        /**
+         * @param listener hears about progress (default silent)
+         * @return this builder
+         */
+        public Builder optProgress(ProgressListener listener) {
+            this.progress = listener;
+            return this;
+        }
+
+        /**
+         * Records a setting in checkpoints; resuming with a different value is refused.
+         *
+         * @param key the setting, e.g. {@code "model"}
+         * @param value its value, e.g. the architecture description
+         * @return this builder
+         */
+        public Builder optConfiguration(String key, String value) {
+            this.extraConfiguration.put(key, value);
+            return this;
+        }
+
+        /**
+         * Validates the settings and builds the trainer.
+         *
+         * @return the trainer
+         * @throws IllegalArgumentException naming the first missing or invalid setting
+         */
+        public FlowTrainer build() {
+            if (field == null) {
+                throw new IllegalArgumentException("velocity field is not set");
+            }
+            if (data == null) {
+                throw new IllegalArgumentException("data source is not set");
+            }
+            if (steps < 1) {
+                throw new IllegalArgumentException("number of steps is not positive: " + steps);
+            }
+            if (!seedSet) {
+                throw new IllegalArgumentException("seed is not set: call setSeed");
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size is not positive: " + batchSize);
+            }
+            if (path == null || coupling == null || timeSampler == null || loss == null || adam == null
+                    || progress == null) {
+                throw new IllegalArgumentException("path, coupling, time sampler, loss, optimizer and progress must not be null");
+            }
+            if (!(emaDecay >= 0 && emaDecay < 1)) {
+                throw new IllegalArgumentException("EMA decay is not in [0, 1): " + emaDecay);
+            }
+            if (!(clipGradNorm >= 0) || !Double.isFinite(clipGradNorm)) {
+                throw new IllegalArgumentException("gradient clip norm is negative: " + clipGradNorm);
+            }
+            if (checkpointDirectory != null && checkpointEvery < 1) {
+                throw new IllegalArgumentException("checkpoint interval is not positive: " + checkpointEvery);
+            }
+            if (keepCheckpoints < 1) {
+                throw new IllegalArgumentException("number of checkpoints to keep is not positive: " + keepCheckpoints);
+            }
+            return new FlowTrainer(this);
+        }
+    }
+}
