@@ -40,9 +40,12 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + absolute.getFileName(), ".part");
+        // A fresh name, created with the default permissions (createTempFile would make it owner-only).
+        Path tmp = parent.resolve("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + Long.toHexString(Thread.currentThread().getId()) + ".part");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            try (OutputStream out = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW))) {
                 content.writeTo(out);
             }
             moveIntoPlace(tmp, absolute);

@@ -184,6 +184,33 @@ public final class So3 {
         };
     }
 
+    /**
+     * Applies a rigid motion {@code x ↦ R x + t} to interleaved points.
+     *
+     * @param r rotation, row-major
+     * @param translation translation of length 3, or {@code null} for none
+     * @param xyz interleaved points, a multiple of 3 values
+     * @return a new array with the moved points
+     */
+    public static double[] transformPoints(double[] r, double[] translation, double[] xyz) {
+        if (xyz.length % 3 != 0) {
+            throw new IllegalArgumentException("points length is not a multiple of 3: " + xyz.length);
+        }
+        double tx = translation == null ? 0 : translation[0];
+        double ty = translation == null ? 0 : translation[1];
+        double tz = translation == null ? 0 : translation[2];
+        double[] out = new double[xyz.length];
+        for (int i = 0; i < xyz.length; i += 3) {
+            double x = xyz[i];
+            double y = xyz[i + 1];
+            double z = xyz[i + 2];
+            out[i] = r[0] * x + r[1] * y + r[2] * z + tx;
+            out[i + 1] = r[3] * x + r[4] * y + r[5] * z + ty;
+            out[i + 2] = r[6] * x + r[7] * y + r[8] * z + tz;
+        }
+        return out;
+    }
+
     private static void checkLength(double[] a, int length, String name) {
         if (a == null || a.length != length) {
             throw new IllegalArgumentException(

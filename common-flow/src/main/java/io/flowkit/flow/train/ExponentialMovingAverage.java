@@ -68,8 +68,7 @@ public final class ExponentialMovingAverage {
     public void copyToParameters() {
         try (FlowEngine.GradientMode ignored = FlowEngine.noGradient()) {
             for (int i = 0; i < parameters.size(); i++) {
-                NDArray w = parameters.get(i).getArray();
-                w.muli(0).addi(average.get(i));
+                ModelParameters.copyInto(parameters.get(i).getArray(), average.get(i).duplicate());
             }
         }
     }

@@ -122,8 +122,21 @@ public final class ModelParameters {
                     throw new IllegalArgumentException(what + ": parameter " + key + " has shape "
                             + java.util.Arrays.toString(t.shape()) + ", the model expects " + a.getShape());
                 }
-                a.set(t.values());
+                copyInto(a, a.getManager().create(t.values(), a.getShape()));
             }
+        }
+    }
+
+    /**
+     * Copies values into an array in place (an indexed assignment over the whole array), keeping
+     * the array's identity so that optimizers and gradients that refer to it stay valid.
+     *
+     * @param target the array to overwrite
+     * @param source the values, same shape; closed afterwards
+     */
+    static void copyInto(NDArray target, NDArray source) {
+        try (NDArray values = source) {
+            target.set(new ai.djl.ndarray.index.NDIndex(":"), values);
         }
     }
 

@@ -1,0 +1,38 @@
+package io.flowkit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code flowkit} command. */
+@Command(name = "flowkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Conditional flow matching for science: benchmarks, training, generation, evaluation.",
+        subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     * @return the exit status: 0 on success, 1 when a run failed, 2 on a usage error
+     */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, line, parse) -> {
+            line.getErr().println("flowkit: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (System.getenv("FLOWKIT_DEBUG") != null) {
+                ex.printStackTrace(line.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

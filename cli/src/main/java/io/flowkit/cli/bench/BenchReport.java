@@ -1,0 +1,161 @@
+package io.flowkit.cli.bench;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.flowkit.core.io.AtomicFiles;
+import io.flowkit.flow.engine.FlowEngine;
+import io.flowkit.flow.engine.Versions;
+import io.flowkit.validation.report.ResultTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark report: sections from the suites, failures with their reasons, and the machine
+ * and versions every figure was measured with; written as {@code report.md} and
+ * {@code report.json} in the output folder.
+ */
+public final class BenchReport {
+
+    private final Path folder;
+    private final long seed;
+    private final String mode;
+    private final List<BenchSection> sections = new ArrayList<>();
+    private final Map<String, String> failures = new LinkedHashMap<>();
+    private final String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+
+    /**
+     * An empty report.
+     *
+     * @param folder where it is written
+     * @param seed the seed of the runs
+     * @param mode {@code quick} or {@code full}
+     */
+    public BenchReport(Path folder, long seed, String mode) {
+        this.folder = folder;
+        this.seed = seed;
+        this.mode = mode;
+    }
+
+    /**
+     * Adds a suite's results.
+     *
+     * @param section the results
+     */
+    public void add(BenchSection section) {
+        sections.add(section);
+    }
+
+    /**
+     * Records a failed suite.
+     *
+     * @param suite its name
+     * @param error why it failed
+     */
+    public void fail(String suite, Throwable error) {
+        failures.put(suite, error.getMessage() == null ? error.toString() : error.getMessage());
+    }
+
+    /** @return the machine and versions line that heads the report */
+    public String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + FlowEngine.threads() + " intra-op threads, Java "
+                + System.getProperty("java.version") + ", flowkit " + Versions.flowkit() + ", DJL " + Versions.djl() + ", "
+                + Versions.engine();
+    }
+
+    /** @return the report as text tables */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("flowkit bench (").append(mode).append(", seed ").append(seed).append(") on ").append(machine()).append("\n\n");
+        for (BenchSection section : sections) {
+            for (ResultTable table : section.tables()) {
+                sb.append(table.toText()).append('\n');
+            }
+            for (String note : section.notes()) {
+                sb.append(note).append('\n');
+            }
+            sb.append('\n');
+        }
+        failures.forEach((suite, reason) -> sb.append("FAILED ").append(suite).append(": ").append(reason).append('\n'));
+        return sb.toString();
+    }
+
+    /** @return the report as Markdown, pictures linked */
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder("# flowkit bench\n\n");
+        sb.append("Mode `").append(mode).append("`, seed ").append(seed).append(", ").append(created).append(".  \n");
+        sb.append("Machine: ").append(machine()).append(".\n\n");
+        for (BenchSection section : sections) {
+            sb.append("## ").append(section.name()).append("\n\n");
+            for (ResultTable table : section.tables()) {
+                sb.append(table.toMarkdown()).append('\n');
+            }
+            for (String note : section.notes()) {
+                sb.append(note).append("\n\n");
+            }
+            for (String picture : section.pictures()) {
+                sb.append("![").append(picture).append("](").append(picture).append(")\n\n");
+            }
+        }
+        if (!failures.isEmpty()) {
+            sb.append("## Failed\n\n");
+            failures.forEach((suite, reason) -> sb.append("- `").append(suite).append("`: ").append(reason).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    /** @return the report as JSON */
+    public String toJson() {
+        JsonObject root = new JsonObject();
+        root.addProperty("mode", mode);
+        root.addProperty("seed", seed);
+        root.addProperty("created", created);
+        JsonObject machine = new JsonObject();
+        machine.addProperty("cores", Runtime.getRuntime().availableProcessors());
+        machine.addProperty("threads", FlowEngine.threads());
+        machine.addProperty("java", System.getProperty("java.version"));
+        machine.addProperty("flowkit", Versions.flowkit());
+        machine.addProperty("djl", Versions.djl());
+        machine.addProperty("engine", Versions.engine());
+        root.add("machine", machine);
+        JsonObject suites = new JsonObject();
+        for (BenchSection section : sections) {
+            JsonObject s = new JsonObject();
+            JsonArray tables = new JsonArray();
+            for (ResultTable table : section.tables()) {
+                tables.add(JsonParser.parseString(table.toJson()));
+            }
+            s.add("tables", tables);
+            JsonArray pictures = new JsonArray();
+            section.pictures().forEach(pictures::add);
+            s.add("pictures", pictures);
+            JsonArray notes = new JsonArray();
+            section.notes().forEach(notes::add);
+            s.add("notes", notes);
+            suites.add(section.name(), s);
+        }
+        root.add("suites", suites);
+        JsonObject failed = new JsonObject();
+        failures.forEach(failed::addProperty);
+        root.add("failed", failed);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    }
+
+    /** Writes {@code report.md} and {@code report.json} into the folder. */
+    public void write() {
+        try {
+            AtomicFiles.writeString(folder.resolve("report.md"), toMarkdown());
+            AtomicFiles.writeString(folder.resolve("report.json"), toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.flowkit.cli.bench;
+
+import io.flowkit.flow.bench.Toy2dBenchmark;
+import io.flowkit.flow.coupling.Coupling;
+import io.flowkit.flow.train.ProgressListener;
+import io.flowkit.validation.distribution.EnergyDistance;
+import io.flowkit.validation.distribution.Mmd;
+import io.flowkit.validation.report.LinePlot;
+import io.flowkit.validation.report.ResultTable;
+import io.flowkit.validation.report.ScatterGrid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code toy2d} suite: {@link Toy2dBenchmark} on the standard problems and couplings, scored
+ * by the energy distance (and MMD with Gaussian kernels), with a scatter plot of generated against
+ * held-out samples and plots of distance against Euler steps.
+ */
+public final class Toy2dSuite {
+
+    /** Bandwidths of the MMD's sum of Gaussian kernels, in the data's units. */
+    static final double[] MMD_BANDWIDTHS = {0.5, 1, 2};
+
+    private final long seed;
+    private final boolean full;
+
+    /**
+     * @param seed the seed of every run
+     * @param full longer training and more evaluation samples
+     */
+    public Toy2dSuite(long seed, boolean full) {
+        this.seed = seed;
+        this.full = full;
+    }
+
+    /**
+     * Runs the suite and draws its pictures into the folder.
+     *
+     * @param folder the report folder
+     * @return the section
+     */
+    public BenchSection run(Path folder) {
+        Toy2dBenchmark benchmark = Toy2dBenchmark.builder().setSeed(seed)
+                .setDistance((a, b) -> EnergyDistance.between(rows(a), rows(b)))
+                .optTrainSteps(full ? 10_000 : 1000).optEvalSamples(full ? 5000 : 2000).build();
+        Mmd mmd = Mmd.builder().optBandwidths(MMD_BANDWIDTHS).build();
+        ResultTable.Builder table = ResultTable.builder().optTitle("toy2d: couplings, solvers and time grids")
+                .setColumns("problem", "coupling", "ED", "MMD²", "ED noise", "NFE dopri5", "NFE euler", "NFE boss",
+                        "excess length", "train steps/s", "loss", "Mpts·steps/s")
+                .optDecimals("excess length", 3).optDecimals("train steps/s", 0).optDecimals("loss", 3)
+                .optDecimals("Mpts·steps/s", 2);
+        ScatterGrid.Builder scatter = ScatterGrid.builder().optColumns(Toy2dBenchmark.standardCouplings().size())
+                .optSeriesNames("held-out data", "generated (dopri5)").optRange(-8, 8, -8, 8);
+        List<String> pictures = new ArrayList<>();
+        List<Toy2dBenchmark.Problem> problems = Toy2dBenchmark.standardProblems();
+        List<Coupling> couplings = Toy2dBenchmark.standardCouplings();
+        int run = 0;
+        for (Toy2dBenchmark.Problem problem : problems) {
+            LinePlot.Builder curve = LinePlot.builder().optTitle("energy distance vs Euler steps: " + problem.name())
+                    .optLabels("Euler steps (NFE)", "energy distance to held-out data").optLogY(true);
+            for (Coupling coupling : couplings) {
+                run++;
+                String label = String.format(Locale.ROOT, "toy2d [%d/%d] %s %s", run, problems.size() * couplings.size(),
+                        problem.name(), coupling.name());
+                Toy2dBenchmark.Result r = benchmark.run(problem, coupling, ProgressListener.stderr(label, 5));
+                double mmd2 = mmd.compute(rows(r.generated()), rows(r.heldOut())).squared();
+                table.addRow(r.problem(), r.coupling(), r.referenceDistance(), mmd2, r.noiseFloor(), r.referenceNfe(),
+                        nfe(r.nfeUniform()), nfe(r.nfeBoss()), r.excessLength(), r.trainSteps() / r.trainSeconds(),
+                        r.finalLoss(), r.pointsPerSecond() / 1e6);
+                scatter.addPanel(problem.name() + " " + coupling.name(), rows(r.heldOut()), rows(r.generated()));
+                double[] x = new double[r.steps().length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = r.steps()[i];
+                }
+                curve.addSeries(coupling.name() + " uniform", x, r.eulerDistance());
+                curve.addSeries(coupling.name() + " BOSS", x, r.bossDistance());
+            }
+            String name = "toy2d-steps-" + problem.name().replace("->", "-to-") + ".png";
+            write(() -> curve.build().writePng(folder.resolve(name)));
+            pictures.add(name);
+        }
+        write(() -> scatter.build().writePng(folder.resolve("toy2d-samples.png")));
+        pictures.add(0, "toy2d-samples.png");
+        table.optNote("ED: energy distance (V-statistic) between " + (full ? 5000 : 2000)
+                + " generated (Dopri5, atol = rtol = 1e-5) and as many held-out samples; ED noise: the same between two "
+                + "held-out sets, the sampling noise.")
+                .optNote("MMD²: unbiased estimate with the sum of Gaussian kernels of bandwidths 0.5, 1 and 2.")
+                .optNote("NFE euler / boss: fewest Euler evaluations (of 1, 2, 4, ..., 128) on uniform / Bellman-optimal "
+                        + "(BOSS, 128-step reference) grids whose ED is within the noise of the Dopri5 reference; '>128' if none.")
+                .optNote("excess length: mean path length over end-to-end distance minus 1 (RK4, 32 steps); 0 is straight.")
+                .optNote("Setting: " + benchmark.describe() + ".")
+                .optMetadata("seed", seed).optMetadata("cores", Runtime.getRuntime().availableProcessors());
+        return new BenchSection("toy2d", List.of(table.build()), pictures, List.of());
+    }
+
+    private static Object nfe(int value) {
+        return value < 0 ? ">128" : (Object) value;
+    }
+
+    /** Interleaved {@code x, y} values as rows. */
+    static double[][] rows(float[] interleaved) {
+        double[][] out = new double[interleaved.length / 2][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new double[] {interleaved[2 * i], interleaved[2 * i + 1]};
+        }
+        return out;
+    }
+
+    private interface PictureWriter {
+        void write() throws IOException;
+    }
+
+    private static void write(PictureWriter writer) {
+        try {
+            writer.write();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a picture: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.flowkit.datasets.molecule;
+
+/**
+ * Chemical element symbols and atomic numbers (1 to 118), backed by CDK's element table.
+ */
+public final class Elements {
+
+    /** The largest atomic number accepted. */
+    public static final int MAX_ATOMIC_NUMBER = 118;
+
+    private static final String[] SYMBOLS = new String[MAX_ATOMIC_NUMBER + 1];
+
+    static {
+        for (int z = 1; z <= MAX_ATOMIC_NUMBER; z++) {
+            SYMBOLS[z] = org.openscience.cdk.config.Elements.ofNumber(z).symbol();
+        }
+    }
+
+    private Elements() {}
+
+    /**
+     * The symbol of an element.
+     *
+     * @param atomicNumber 1 to 118
+     * @return the symbol, for example "C"
+     * @throws IllegalArgumentException for an atomic number out of range
+     */
+    public static String symbol(int atomicNumber) {
+        checkAtomicNumber(atomicNumber);
+        return SYMBOLS[atomicNumber];
+    }
+
+    /**
+     * The atomic number of an element symbol, case-insensitive ("c", "C" and "CL" are accepted).
+     *
+     * @param symbol the symbol
+     * @return its atomic number
+     * @throws IllegalArgumentException "unknown element symbol: Xx"
+     */
+    public static int atomicNumber(String symbol) {
+        if (symbol != null && !symbol.isEmpty() && symbol.length() <= 3) {
+            String normal = Character.toUpperCase(symbol.charAt(0)) + symbol.substring(1).toLowerCase(java.util.Locale.ROOT);
+            for (int z = 1; z <= MAX_ATOMIC_NUMBER; z++) {
+                if (SYMBOLS[z].equals(normal)) {
+                    return z;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown element symbol: " + symbol);
+    }
+
+    /**
+     * Checks an atomic number.
+     *
+     * @param atomicNumber the value
+     * @return the value
+     * @throws IllegalArgumentException "atomic number is out of range 1..118: 0"
+     */
+    public static int checkAtomicNumber(int atomicNumber) {
+        if (atomicNumber < 1 || atomicNumber > MAX_ATOMIC_NUMBER) {
+            throw new IllegalArgumentException("atomic number is out of range 1.." + MAX_ATOMIC_NUMBER + ": " + atomicNumber);
+        }
+        return atomicNumber;
+    }
+}

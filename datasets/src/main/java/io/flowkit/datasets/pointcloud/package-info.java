@@ -1,0 +1,2 @@
+/** Point clouds: positions with optional normals. */
+package io.flowkit.datasets.pointcloud;

@@ -1,0 +1,2 @@
+/** Spatial indexes for nearest-neighbour and radius queries on 3D points. */
+package io.flowkit.datasets.spatial;

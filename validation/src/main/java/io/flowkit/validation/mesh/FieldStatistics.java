@@ -1,0 +1,70 @@
+package io.flowkit.validation.mesh;
+
+/**
+ * Area-weighted statistics of a field given by its vertex values, with the lumped mass matrix as
+ * quadrature weights ({@code ∫ f dA ≈ Σ_i M_ii f_i}), so the values do not depend on how densely a
+ * region is triangulated.
+ */
+public final class FieldStatistics {
+
+    private FieldStatistics() {}
+
+    /**
+     * The area-weighted mean {@code (1/A) Σ_i M_ii f_i}.
+     *
+     * @param operator the mesh operator (for its mass matrix)
+     * @param field one value per vertex
+     * @return the mean
+     * @throws IllegalArgumentException if the length differs from the vertex count or a value is
+     *     not finite
+     */
+    public static double areaMean(LaplaceBeltrami operator, double[] field) {
+        double[] m = operator.massView();
+        Eigenpairs.checkField(field, m.length);
+        double s = 0;
+        for (int i = 0; i < m.length; i++) {
+            s += m[i] * field[i];
+        }
+        return s / operator.area();
+    }
+
+    /**
+     * The area-weighted variance {@code (1/A) Σ_i M_ii (f_i − f̄)²}, f̄ the area-weighted mean.
+     *
+     * @param operator the mesh operator
+     * @param field one value per vertex
+     * @return the variance
+     * @throws IllegalArgumentException if the length differs from the vertex count or a value is
+     *     not finite
+     */
+    public static double areaVariance(LaplaceBeltrami operator, double[] field) {
+        double mean = areaMean(operator, field);
+        double[] m = operator.massView();
+        double s = 0;
+        for (int i = 0; i < m.length; i++) {
+            s += m[i] * (field[i] - mean) * (field[i] - mean);
+        }
+        return s / operator.area();
+    }
+
+    /**
+     * The Dirichlet energy per unit area {@code fᵀ L f / A = (1/A) ∫ |∇f|² dA}, a measure of
+     * roughness.
+     *
+     * @param operator the mesh operator
+     * @param field one value per vertex
+     * @return the energy per area, in units of field² / length²
+     */
+    public static double dirichletEnergyPerArea(LaplaceBeltrami operator, double[] field) {
+        double[] m = operator.massView();
+        Eigenpairs.checkField(field, m.length);
+        org.ejml.data.DMatrixSparseCSC l = operator.stiffnessView();
+        double s = 0;
+        for (int j = 0; j < l.numCols; j++) {
+            for (int p = l.col_idx[j]; p < l.col_idx[j + 1]; p++) {
+                s += field[l.nz_rows[p]] * l.nz_values[p] * field[j];
+            }
+        }
+        return s / operator.area();
+    }
+}
