@@ -53,6 +53,33 @@ class LinearAssignmentTest {
     }
 
     @Test
+    void squareAndRectangularSolversAgreeOnLargerClusteredProblems() {
+        // The square solver (Jonker-Volgenant) against the rectangular one (Hungarian): padding with a
+        // column that costs more than any assignment changes nothing but the algorithm used.
+        Random random = new Random(3);
+        for (int trial = 0; trial < 10; trial++) {
+            int n = 40 + 20 * trial;
+            double[][] cost = new double[n][n];
+            double[][] padded = new double[n][n + 1];
+            for (int i = 0; i < n; i++) {
+                double angle = random.nextInt(8) * Math.PI / 4;
+                double tx = 5 * Math.cos(angle) + 0.5 * random.nextGaussian();
+                double ty = 5 * Math.sin(angle) + 0.5 * random.nextGaussian();
+                for (int j = 0; j < n; j++) {
+                    double dx = tx - random.nextGaussian();
+                    double dy = ty - random.nextGaussian();
+                    cost[i][j] = dx * dx + dy * dy;
+                    padded[i][j] = cost[i][j];
+                }
+                padded[i][n] = 1e9;
+            }
+            double square = LinearAssignment.totalCost(cost, LinearAssignment.minimize(cost));
+            double rectangular = LinearAssignment.totalCost(padded, LinearAssignment.minimize(padded));
+            assertEquals(rectangular, square, 1e-9 * rectangular, "n = " + n);
+        }
+    }
+
+    @Test
     void recoversAHiddenPermutation() {
         int[] hidden = {3, 0, 4, 1, 2};
         double[][] cost = new double[5][5];
