@@ -38,6 +38,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as JSON on stdout instead of tables")
     private boolean json;
 
+    @Option(names = "--couplings", split = ",", paramLabel = "NAME",
+            description = "toy2d couplings (default: independent,ot,sinkhorn:0.05,weighted:3)")
+    private List<String> couplings = new ArrayList<>();
+
+    @Option(names = "--problems", split = ",", paramLabel = "NAME",
+            description = "toy2d problems as source-target (default: all four), e.g. gaussian-moons")
+    private List<String> problems = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (quick && full) {
@@ -64,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         for (String suite : chosen) {
             try {
                 if (suite.equals("toy2d")) {
-                    report.add(new Toy2dSuite(seed, full).run(out));
+                    report.add(new Toy2dSuite(seed, full, couplings, problems).run(out));
                 } else {
                     report.add(new SpeedSuite(full).run());
                 }

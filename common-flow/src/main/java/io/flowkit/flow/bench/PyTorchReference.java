@@ -76,7 +76,10 @@ public final class PyTorchReference {
             }
             ProcessBuilder builder = new ProcessBuilder(python, script.toString(), Integer.toString(threads),
                     Integer.toString(warmup), Integer.toString(steps), Integer.toString(sampleRuns)).redirectErrorStream(true);
+            // The same thread budget for libtorch's OpenMP pool and for the BLAS (OpenBLAS runs its own threads).
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+            builder.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+            builder.environment().put("MKL_NUM_THREADS", Integer.toString(threads));
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             try {

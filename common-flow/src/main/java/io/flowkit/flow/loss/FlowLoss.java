@@ -64,11 +64,8 @@ public final class FlowLoss {
                 throw new IllegalArgumentException(
                         "got " + sampleWeights.length + " sample weights for a batch of " + batch);
             }
-            int[] axes = new int[shape.dimension() - 1];
-            for (int i = 0; i < axes.length; i++) {
-                axes[i] = i + 1;
-            }
-            NDArray perSample = axes.length == 0 ? squared : squared.mean(axes);
+            // One reduction over the flattened sample (libtorch through DJL reduces one axis at a time).
+            NDArray perSample = shape.dimension() == 1 ? squared : squared.reshape(batch, -1).mean(new int[] {1});
             main = perSample.mul(squared.getManager().create(sampleWeights)).mean();
         }
         Map<String, NDArray> parts = new LinkedHashMap<>();

@@ -41,6 +41,7 @@ public final class LinePlot {
     private final String xLabel;
     private final String yLabel;
     private final boolean logY;
+    private final double logXBase;
     private final int width;
     private final int height;
     private final List<Series> series;
@@ -50,6 +51,7 @@ public final class LinePlot {
         this.xLabel = b.xLabel;
         this.yLabel = b.yLabel;
         this.logY = b.logY;
+        this.logXBase = b.logXBase;
         this.width = b.width;
         this.height = b.height;
         this.series = List.copyOf(b.series);
@@ -93,12 +95,24 @@ public final class LinePlot {
             renderer.setSeriesPaint(k, PALETTE[k % PALETTE.length]);
             renderer.setSeriesStroke(k, new BasicStroke(1.6f));
         }
-        NumberAxis xAxis = new NumberAxis(xLabel);
-        xAxis.setAutoRangeIncludesZero(false);
+        ValueAxis xAxis;
+        if (logXBase > 0) {
+            LogAxis log = new LogAxis(xLabel);
+            log.setBase(logXBase);
+            log.setSmallestValue(1e-300);
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+            xAxis = log;
+        } else {
+            NumberAxis lin = new NumberAxis(xLabel);
+            lin.setAutoRangeIncludesZero(false);
+            xAxis = lin;
+        }
         ValueAxis yAxis;
         if (logY) {
             LogAxis log = new LogAxis(yLabel);
             log.setSmallestValue(1e-300);
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
             yAxis = log;
         } else {
             NumberAxis lin = new NumberAxis(yLabel);
@@ -122,6 +136,7 @@ public final class LinePlot {
         private String xLabel = "";
         private String yLabel = "";
         private boolean logY;
+        private double logXBase;
         private int width = 720;
         private int height = 440;
         private final List<Series> series = new ArrayList<>();
@@ -216,6 +231,20 @@ public final class LinePlot {
         }
 
         /**
+         * A logarithmic x axis with ticks at the powers of a base (default linear).
+         *
+         * @param base the base of the ticks, above 1 (e.g. 2 for step counts)
+         * @return this builder
+         */
+        public Builder optLogX(double base) {
+            if (!(base > 1) || !Double.isFinite(base)) {
+                throw new IllegalArgumentException("log axis base is not above 1: " + base);
+            }
+            this.logXBase = base;
+            return this;
+        }
+
+        /**
          * The image size in pixels (default 720 × 440).
          *
          * @param w width, at least 100
@@ -240,6 +269,16 @@ public final class LinePlot {
         public LinePlot build() {
             if (series.isEmpty()) {
                 throw new IllegalArgumentException("line plot has no series");
+            }
+            if (logXBase > 0) {
+                for (Series s : series) {
+                    for (int i = 0; i < s.x.length; i++) {
+                        if (!(s.x[i] > 0)) {
+                            throw new IllegalArgumentException("series '" + s.name + "' x value " + i
+                                    + " is not positive and cannot be drawn on a log axis: " + s.x[i]);
+                        }
+                    }
+                }
             }
             if (logY) {
                 for (Series s : series) {

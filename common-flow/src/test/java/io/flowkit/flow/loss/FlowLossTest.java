@@ -1,0 +1,105 @@
+package io.flowkit.flow.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.flowkit.flow.engine.FlowEngine;
+import io.flowkit.flow.random.SeededRandom;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FlowLossTest {
+
+    private static NDManager manager;
+
+    @BeforeAll
+    static void start() {
+        manager = FlowEngine.newManager();
+    }
+
+    @AfterAll
+    static void stop() {
+        manager.close();
+    }
+
+    private static LossContext context(NDManager m, float[] prediction, float[] target, Shape shape) {
+        NDArray p = m.create(prediction, shape);
+        NDArray t = m.create(target, shape);
+        NDArray times = m.zeros(new Shape(shape.get(0)));
+        return new LossContext(new NDList(p), t, t, times, t, t, new NDList());
+    }
+
+    @Test
+    void weightedMseMatchesANaiveReference() {
+        SeededRandom random = SeededRandom.of(1);
+        int batch = 5;
+        int size = 6;
+        float[] p = random.gaussian(batch * size);
+        float[] t = random.gaussian(batch * size);
+        float[] w = {0.5f, 1.5f, 1f, 0.25f, 1.75f};
+        double naive = 0;
+        double plain = 0;
+        for (int b = 0; b < batch; b++) {
+            double perSample = 0;
+            for (int k = 0; k < size; k++) {
+                double d = p[b * size + k] - t[b * size + k];
+                perSample += d * d / size;
+            }
+            naive += w[b] * perSample / batch;
+            plain += perSample / batch;
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            Shape shape = new Shape(batch, 2, 3);
+            assertEquals(naive, FlowLoss.velocityMse().compute(context(scope, p, t, shape), w).total().getFloat(), 1e-5);
+            assertEquals(plain, FlowLoss.velocityMse().compute(context(scope, p, t, shape), null).total().getFloat(), 1e-5);
+        }
+    }
+
+    @Test
+    void auxiliaryTermsAreAddedWithTheirWeightsAndReportedByName() {
+        FlowLoss loss = FlowLoss.builder()
+                .optAuxiliary("mean", 0.5, c -> c.prediction().mean())
+                .optAuxiliary("constant", 2.0, c -> c.prediction().getManager().create(3f))
+                .build();
+        assertEquals("velocity + 0.5·mean + 2.0·constant", loss.describe());
+        try (NDManager scope = manager.newSubManager()) {
+            float[] p = {1, 2, 3, 4};
+            float[] t = {1, 2, 3, 2};
+            LossValue value = loss.compute(context(scope, p, t, new Shape(2, 2)), null);
+            Map<String, Double> parts = value.values();
+            assertEquals(1.0, parts.get("velocity"), 1e-6);
+            assertEquals(2.5, parts.get("mean"), 1e-6);
+            assertEquals(3.0, parts.get("constant"), 1e-6);
+            assertEquals(1.0 + 0.5 * 2.5 + 2.0 * 3.0, value.total().getFloat(), 1e-5);
+        }
+    }
+
+    @Test
+    void misuseIsRejectedWithTheReason() {
+        assertThrows(IllegalArgumentException.class, () -> FlowLoss.builder().optAuxiliary("velocity", 1, c -> null));
+        assertThrows(IllegalArgumentException.class,
+                () -> FlowLoss.builder().optAuxiliary("a", 1, c -> null).optAuxiliary("a", 1, c -> null));
+        assertThrows(IllegalArgumentException.class, () -> FlowLoss.builder().optAuxiliary("a", Double.NaN, c -> null));
+        try (NDManager scope = manager.newSubManager()) {
+            IllegalArgumentException shapes = assertThrows(IllegalArgumentException.class, () -> FlowLoss.velocityMse()
+                    .compute(new LossContext(new NDList(scope.zeros(new Shape(2, 3))), scope.zeros(new Shape(2, 2)),
+                            null, null, null, null, new NDList()), null));
+            assertTrue(shapes.getMessage().contains("differs from target shape"), shapes.getMessage());
+            IllegalArgumentException weights = assertThrows(IllegalArgumentException.class,
+                    () -> FlowLoss.velocityMse().compute(context(scope, new float[4], new float[4], new Shape(2, 2)),
+                            new float[3]));
+            assertTrue(weights.getMessage().contains("3 sample weights for a batch of 2"), weights.getMessage());
+            FlowLoss vector = FlowLoss.builder().optAuxiliary("vector", 1, c -> c.prediction().sum(new int[] {1})).build();
+            IllegalStateException notScalar = assertThrows(IllegalStateException.class,
+                    () -> vector.compute(context(scope, new float[4], new float[4], new Shape(2, 2)), null));
+            assertTrue(notScalar.getMessage().contains("'vector' is not a scalar"), notScalar.getMessage());
+        }
+    }
+}
