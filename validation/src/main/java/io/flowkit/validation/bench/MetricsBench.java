@@ -57,9 +57,15 @@ public final class MetricsBench {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        Path data = args.length > 0 ? Path.of(args[0]) : DataLocation.root();
-        Path mesh = data.resolve("pointclouds/pugan-meshes/chair.off");
-        Path bunny = data.resolve("meshes/bunny-triangulations/bunny_70k.obj");
+        Path mesh;
+        Path bunny;
+        if (args.length > 0) {
+            mesh = Path.of(args[0]).resolve("pointclouds/pugan-meshes/chair.off");
+            bunny = Path.of(args[0]).resolve("meshes/bunny-triangulations/bunny_70k.obj");
+        } else {
+            mesh = DataLocation.dataset("pointclouds/pugan-meshes").resolve("chair.off");
+            bunny = DataLocation.dataset("meshes/bunny-triangulations").resolve("bunny_70k.obj");
+        }
         ResultTable.Builder table = ResultTable.builder()
                 .optTitle("flowkit validation: metric speed (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + System.getProperty("java.version") + ")")
