@@ -89,12 +89,12 @@ final class Dopri5 implements OdeSolver {
                         NDArray[] k = new NDArray[7];
                         k[0] = k1;
                         for (int s = 1; s < 7; s++) {
-                            NDArray increment = combine(k, A[s], step);
+                            NDArray increment = Fields.combine(k, A[s], step);
                             k[s] = count(evaluations, Fields.evaluate(field, x.add(increment), t + C[s] * step));
                         }
                         // Stage 7 is evaluated at the fifth-order solution (first same as last).
-                        NDArray candidate = x.add(combine(k, A[6], step));
-                        error = errorNorm(combine(k, E, step), x, candidate);
+                        NDArray candidate = x.add(Fields.combine(k, A[6], step));
+                        error = errorNorm(Fields.combine(k, E, step), x, candidate);
                         if (error <= 1) {
                             next = candidate;
                             nextK1 = k[6];
@@ -168,16 +168,5 @@ final class Dopri5 implements OdeSolver {
     private static NDArray count(int[] evaluations, NDArray v) {
         evaluations[0]++;
         return v;
-    }
-
-    private static NDArray combine(NDArray[] k, double[] weights, double h) {
-        NDArray sum = null;
-        for (int j = 0; j < weights.length; j++) {
-            if (weights[j] != 0) {
-                NDArray term = k[j].mul(h * weights[j]);
-                sum = sum == null ? term : sum.addi(term);
-            }
-        }
-        return sum;
     }
 }

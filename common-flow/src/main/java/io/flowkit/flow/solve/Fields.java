@@ -33,4 +33,16 @@ final class Fields {
             }
         }
     }
+
+    /** {@code h Σ w_j k_j} over the non-zero weights, or {@code null} when all are zero. */
+    static NDArray combine(NDArray[] k, double[] weights, double h) {
+        NDArray sum = null;
+        for (int j = 0; j < weights.length; j++) {
+            if (weights[j] != 0) {
+                NDArray term = k[j].mul(h * weights[j]);
+                sum = sum == null ? term : sum.addi(term);
+            }
+        }
+        return sum;
+    }
 }

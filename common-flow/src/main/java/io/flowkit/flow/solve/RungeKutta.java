@@ -84,14 +84,14 @@ public final class RungeKutta implements OdeSolver {
                     NDArray[] k = new NDArray[b.length];
                     for (int s = 0; s < b.length; s++) {
                         NDArray stage = x;
-                        NDArray increment = combine(k, a[s], h);
+                        NDArray increment = Fields.combine(k, a[s], h);
                         if (increment != null) {
                             stage = manifold.exp(x, increment);
                         }
                         k[s] = Fields.evaluate(field, stage, t + c[s] * h, manifold.tangentShape(x.getShape()));
                         evaluations++;
                     }
-                    next = manifold.exp(x, combine(k, b, h));
+                    next = manifold.exp(x, Fields.combine(k, b, h));
                     next.attach(base);
                 }
                 if (x != x0 && !keepTrajectory) {
@@ -107,17 +107,5 @@ public final class RungeKutta implements OdeSolver {
         double[] times = keepTrajectory ? grid.times() : new double[] {grid.end()};
         NDArray state = x == x0 ? x0.duplicate() : x;
         return new Solution(state, evaluations, grid.steps(), 0, times, List.copyOf(trajectory));
-    }
-
-    /** {@code h Σ w_j k_j} over the non-zero weights, or {@code null} when all are zero. */
-    private static NDArray combine(NDArray[] k, double[] weights, double h) {
-        NDArray sum = null;
-        for (int j = 0; j < weights.length; j++) {
-            if (weights[j] != 0) {
-                NDArray term = k[j].mul(h * weights[j]);
-                sum = sum == null ? term : sum.addi(term);
-            }
-        }
-        return sum;
     }
 }
