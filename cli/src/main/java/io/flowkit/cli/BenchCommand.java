@@ -3,6 +3,7 @@ package io.flowkit.cli;
 import io.flowkit.cli.bench.BenchReport;
 import io.flowkit.cli.bench.SpeedSuite;
 import io.flowkit.cli.bench.Toy2dSuite;
+import io.flowkit.cli.bench.TsGenSuite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,10 +18,11 @@ import picocli.CommandLine.Parameters;
 /** {@code flowkit bench}: reproduces the benchmarks and writes a report. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs flowkit's benchmarks and writes report.md, report.json and pictures.",
-            "Suites: toy2d (the engine's 2D benchmark, the default) and speed (DJL against PyTorch eager)."})
+            "Suites: toy2d (the engine's 2D benchmark), tsgen (transition states on the Grambow test split)",
+            "and speed (DJL against PyTorch eager). Without a suite: toy2d and tsgen."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "toy2d, speed or all (default: toy2d)")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "toy2d, tsgen, speed or all (default: toy2d tsgen)")
     private List<String> suites = new ArrayList<>();
 
     @Option(names = "--quick", description = "short runs (the default)")
@@ -52,19 +54,21 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--quick and --full exclude each other");
         }
         Set<String> chosen = new LinkedHashSet<>();
-        for (String s : suites.isEmpty() ? List.of("toy2d") : suites) {
+        for (String s : suites.isEmpty() ? List.of("toy2d", "tsgen") : suites) {
             String name = s.toLowerCase(Locale.ROOT);
             switch (name) {
                 case "all":
                     chosen.add("toy2d");
+                    chosen.add("tsgen");
                     chosen.add("speed");
                     break;
                 case "toy2d":
+                case "tsgen":
                 case "speed":
                     chosen.add(name);
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown suite: " + s + " (known: toy2d, speed, all)");
+                    throw new IllegalArgumentException("unknown suite: " + s + " (known: toy2d, tsgen, speed, all)");
             }
         }
         BenchReport report = new BenchReport(out, seed, full ? "full" : "quick");
@@ -73,6 +77,8 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 if (suite.equals("toy2d")) {
                     report.add(new Toy2dSuite(seed, full, couplings, problems).run(out));
+                } else if (suite.equals("tsgen")) {
+                    report.add(new TsGenSuite(seed).run(out));
                 } else {
                     report.add(new SpeedSuite(full).run());
                 }

@@ -82,8 +82,23 @@ public final class TensorArchive {
         if (!Files.isRegularFile(file)) {
             throw new IOException("tensor archive not found: " + file);
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            DataInputStream data = new DataInputStream(in);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /**
+     * Reads an archive from a stream (for example a resource in a jar).
+     *
+     * @param stream the stream (not closed)
+     * @param source the name of the source, for messages
+     * @return the tensors in stream order
+     * @throws IOException if the stream is truncated or not an archive (the message names the source)
+     */
+    public static Map<String, Tensor> read(InputStream stream, String source) throws IOException {
+        String file = source;
+        try {
+            DataInputStream data = new DataInputStream(new BufferedInputStream(stream));
             if (data.readInt() != MAGIC) {
                 throw new IOException(file + " is not a flowkit tensor archive (bad magic number)");
             }

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The conditional flow matching loss {@code E[w · ‖v(x_t, t) − u_t‖²]} (Lipman et al. 2023, eq.
- * 9; weighted as in Calvo-Ordoñez et al. 2025) as a per-sample mean over the state's values, plus
- * named auxiliary terms {@code Σ λ_k L_k}.
+ * 9; weighted as in Calvo-Ordoñez et al. 2025) as a per-sample mean over the state's values (over
+ * its real values only when a padding mask is given), plus named auxiliary terms
+ * {@code Σ λ_k L_k}.
  */
 public final class FlowLoss {
 
@@ -55,18 +56,29 @@ public final class FlowLoss {
                     "prediction shape " + shape + " differs from target shape " + target.getShape());
         }
         NDArray squared = prediction.sub(target).square();
+        NDArray mask = context.mask();
+        if (mask != null && !mask.getShape().equals(shape)) {
+            throw new IllegalArgumentException("mask shape " + mask.getShape() + " differs from prediction shape " + shape);
+        }
+        long batch = shape.get(0);
         NDArray main;
-        if (sampleWeights == null) {
+        if (sampleWeights == null && mask == null) {
             main = squared.mean();
         } else {
-            long batch = shape.get(0);
-            if (sampleWeights.length != batch) {
+            if (sampleWeights != null && sampleWeights.length != batch) {
                 throw new IllegalArgumentException(
                         "got " + sampleWeights.length + " sample weights for a batch of " + batch);
             }
-            // One reduction over the flattened sample (libtorch through DJL reduces one axis at a time).
-            NDArray perSample = shape.dimension() == 1 ? squared : squared.reshape(batch, -1).mean(new int[] {1});
-            main = perSample.mul(squared.getManager().create(sampleWeights)).mean();
+            // Reductions over the flattened sample (libtorch through DJL reduces one axis at a time).
+            NDArray perSample;
+            if (mask == null) {
+                perSample = squared.reshape(batch, -1).mean(new int[] {1});
+            } else {
+                perSample = squared.mul(mask).reshape(batch, -1).sum(new int[] {1})
+                        .div(mask.reshape(batch, -1).sum(new int[] {1}).maximum(1f));
+            }
+            main = sampleWeights == null ? perSample.mean()
+                    : perSample.mul(squared.getManager().create(sampleWeights)).mean();
         }
         Map<String, NDArray> parts = new LinkedHashMap<>();
         parts.put(VELOCITY, main);

@@ -14,8 +14,25 @@ import ai.djl.ndarray.NDList;
  * @param x0 the (coupled) source samples
  * @param x1 the data samples
  * @param condition the conditioning arrays (possibly empty)
+ * @param mask 1 for real values and 0 for padding, shaped like {@code x1}, or {@code null}
  */
-public record LossContext(NDList outputs, NDArray target, NDArray xt, NDArray t, NDArray x0, NDArray x1, NDList condition) {
+public record LossContext(NDList outputs, NDArray target, NDArray xt, NDArray t, NDArray x0, NDArray x1, NDList condition,
+        NDArray mask) {
+
+    /**
+     * A context without padding.
+     *
+     * @param outputs all outputs of the network, the predicted velocity first
+     * @param target the target velocity
+     * @param xt the states
+     * @param t the times
+     * @param x0 the source samples
+     * @param x1 the data samples
+     * @param condition the conditioning arrays
+     */
+    public LossContext(NDList outputs, NDArray target, NDArray xt, NDArray t, NDArray x0, NDArray x1, NDList condition) {
+        this(outputs, target, xt, t, x0, x1, condition, null);
+    }
 
     /** @return the predicted velocity, the first output */
     public NDArray prediction() {

@@ -2,6 +2,7 @@ package io.flowkit.flow.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
@@ -46,6 +47,15 @@ public final class BlockVelocityField implements VelocityField {
         if (t.getShape().dimension() != 1 || t.getShape().get(0) != xt.getShape().get(0)) {
             throw new IllegalArgumentException(
                     "t must have shape (" + xt.getShape().get(0) + "), one time per sample: " + t.getShape());
+        }
+        // Condition arrays may live in a longer-lived manager than the state (a solver evaluates in a
+        // short scope): lend them to the state's manager so that every intermediate built from them
+        // is freed with that scope; they go back when it closes.
+        NDManager scope = xt.getManager();
+        for (NDArray c : condition) {
+            if (c.getManager() != scope) {
+                c.tempAttach(scope);
+            }
         }
         NDList inputs = new NDList(2 + condition.size());
         inputs.add(xt);

@@ -14,14 +14,24 @@ final class Fields {
         return evaluate(field, x, t, x.getShape());
     }
 
-    /** Evaluates the field and checks that it returned tangents of the expected shape. */
+    /**
+     * Evaluates the field in a scope of its own, so that the network's intermediates are freed as
+     * soon as the velocity is known, and checks that it returned tangents of the expected shape.
+     *
+     * @return the velocity, in the manager of {@code x}
+     */
     static NDArray evaluate(VelocityFunction field, NDArray x, double t, Shape expected) {
-        NDArray v = field.evaluate(x, t);
-        if (v == null || !v.getShape().equals(expected)) {
-            throw new IllegalStateException("velocity field returned shape " + (v == null ? "null" : v.getShape())
-                    + " for a state of shape " + x.getShape() + " at t = " + t + " (expected " + expected + ")");
+        NDManager parent = x.getManager();
+        try (NDManager scope = parent.newSubManager()) {
+            x.tempAttach(scope);
+            NDArray v = field.evaluate(x, t);
+            if (v == null || !v.getShape().equals(expected)) {
+                throw new IllegalStateException("velocity field returned shape " + (v == null ? "null" : v.getShape())
+                        + " for a state of shape " + x.getShape() + " at t = " + t + " (expected " + expected + ")");
+            }
+            v.attach(parent);
+            return v;
         }
-        return v;
     }
 
     /** Throws when the state holds NaN or an infinity. */

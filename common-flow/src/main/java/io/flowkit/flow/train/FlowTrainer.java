@@ -253,10 +253,12 @@ public final class FlowTrainer implements AutoCloseable {
             NDList condition = batch.condition() == null ? new NDList() : batch.condition().apply(scope);
             NDArray x0 = scope.create(pairs.x0(), shape);
             NDArray x1 = scope.create(pairs.x1(), shape);
+            NDArray mask = batch.mask() == null ? null : scope.create(batch.mask(), shape);
             double value;
             try (GradientCollector collector = engine.newGradientCollector()) {
                 NDList outputs = field.forward(xt, times, condition, true);
-                LossValue lossValue = loss.compute(new LossContext(outputs, ut, xt, times, x0, x1, condition), pairs.weights());
+                LossValue lossValue = loss.compute(new LossContext(outputs, ut, xt, times, x0, x1, condition, mask),
+                        pairs.weights());
                 collector.backward(lossValue.total());
                 value = lossValue.total().getFloat();
             }

@@ -15,8 +15,12 @@ import java.util.function.Function;
  * @param x1 data samples, same layout; data sample {@code i} belongs to condition row {@code i}
  * @param condition builds the condition arrays (first axis the batch) in a given manager, or
  *     {@code null} for an unconditional flow
+ * @param mask 1 for real values and 0 for padding, laid out like {@code x1} (for example molecules
+ *     of different sizes padded to one atom count), or {@code null} when nothing is padded; the loss
+ *     averages over real values only
  */
-public record HostBatch(int size, Shape sampleShape, float[] x0, float[] x1, Function<NDManager, NDList> condition) {
+public record HostBatch(int size, Shape sampleShape, float[] x0, float[] x1, Function<NDManager, NDList> condition,
+        float[] mask) {
 
     /**
      * Validates the layout.
@@ -32,6 +36,22 @@ public record HostBatch(int size, Shape sampleShape, float[] x0, float[] x1, Fun
             throw new IllegalArgumentException("batch of " + size + " samples of shape " + sampleShape + " needs "
                     + expected + " values: x0 has " + x0.length + ", x1 has " + x1.length);
         }
+        if (mask != null && mask.length != expected) {
+            throw new IllegalArgumentException("mask has " + mask.length + " values, the batch " + expected);
+        }
+    }
+
+    /**
+     * A batch without padding.
+     *
+     * @param size the number of samples
+     * @param sampleShape the shape of one sample
+     * @param x0 source samples
+     * @param x1 data samples
+     * @param condition builds the condition arrays, or {@code null}
+     */
+    public HostBatch(int size, Shape sampleShape, float[] x0, float[] x1, Function<NDManager, NDList> condition) {
+        this(size, sampleShape, x0, x1, condition, null);
     }
 
     /** @return the number of values in one sample */

@@ -63,6 +63,28 @@ class FlowLossTest {
     }
 
     @Test
+    void aMaskAveragesOverRealValuesOnly() {
+        // Two samples of 3 values; the second has its last value padded.
+        float[] p = {1, 2, 3, 4, 5, 100};
+        float[] t = {0, 0, 0, 0, 0, -7};
+        float[] mask = {1, 1, 1, 1, 1, 0};
+        double first = (1 + 4 + 9) / 3.0;
+        double second = (16 + 25) / 2.0;
+        try (NDManager scope = manager.newSubManager()) {
+            Shape shape = new Shape(2, 3);
+            LossContext base = context(scope, p, t, shape);
+            LossContext masked = new LossContext(base.outputs(), base.target(), base.xt(), base.t(), base.x0(), base.x1(),
+                    base.condition(), scope.create(mask, shape));
+            assertEquals((first + second) / 2, FlowLoss.velocityMse().compute(masked, null).total().getFloat(), 1e-4);
+            assertEquals((0.5 * first + 1.5 * second) / 2,
+                    FlowLoss.velocityMse().compute(masked, new float[] {0.5f, 1.5f}).total().getFloat(), 1e-4);
+            LossContext wrong = new LossContext(base.outputs(), base.target(), base.xt(), base.t(), base.x0(), base.x1(),
+                    base.condition(), scope.create(mask, new Shape(3, 2)));
+            assertThrows(IllegalArgumentException.class, () -> FlowLoss.velocityMse().compute(wrong, null));
+        }
+    }
+
+    @Test
     void auxiliaryTermsAreAddedWithTheirWeightsAndReportedByName() {
         FlowLoss loss = FlowLoss.builder()
                 .optAuxiliary("mean", 0.5, c -> c.prediction().mean())

@@ -59,8 +59,14 @@ public final class Grambow842 {
     public static Grambow842 load(Path folder) throws IOException {
         Path tsFile = folder.resolve("ts.sdf");
         List<Molecule> ts = SdfFormat.readAll(tsFile);
-        List<Reaction> reactions = ReactionTriplets.read(folder.resolve("reactants.sdf"), folder.resolve("products.sdf"),
+        List<Reaction> read = ReactionTriplets.read(folder.resolve("reactants.sdf"), folder.resolve("products.sdf"),
                 tsFile, i -> i < ts.size() ? id(ts.get(i).title(), i) : Integer.toString(i));
+        List<Reaction> reactions = new java.util.ArrayList<>();
+        for (Reaction r : read) {
+            reactions.add(Reaction.builder().setId(r.id()).setReactant(groundState(r.reactant()))
+                    .setProduct(groundState(r.product())).optTransitionState(groundState(r.transitionState().orElseThrow()))
+                    .build());
+        }
         Path predictedFile = folder.resolve("tsgen2020_ts.sdf");
         List<Molecule> predicted = SdfFormat.readAll(predictedFile);
         if (predicted.size() != reactions.size()) {
@@ -71,7 +77,22 @@ public final class Grambow842 {
             ReactionTriplets.checkOrder(tsFile, reactions.get(i).transitionState().orElseThrow(), predictedFile,
                     predicted.get(i), i, reactions.get(i).id());
         }
-        return new Grambow842(List.copyOf(reactions), List.copyOf(predicted));
+        List<Molecule> predictedStates = new java.util.ArrayList<>();
+        for (Molecule m : predicted) {
+            predictedStates.add(groundState(m));
+        }
+        return new Grambow842(List.copyOf(reactions), List.copyOf(predictedStates));
+    }
+
+    /**
+     * The electronic state of the calculations: neutral, and a singlet (a doublet for an odd number of
+     * electrons). The SDF files carry radical flags ({@code M  RAD}) left by bond perception in the
+     * original conversion; read literally they would make half of the molecules triplets or higher,
+     * which the ωB97X-D3 calculations of Grambow et al. (2020) were not.
+     */
+    private static Molecule groundState(Molecule m) {
+        int electrons = java.util.Arrays.stream(m.atomicNumbers()).sum();
+        return m.toBuilder().optCharge(0).optMultiplicity(electrons % 2 == 0 ? 1 : 2).build();
     }
 
     private static String id(String title, int index) {

@@ -72,6 +72,44 @@ public final class ResultTable {
         return new Builder();
     }
 
+    /**
+     * A builder holding this table's title, columns, rows, decimals, notes and metadata, to add to.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.title = title;
+        b.columns = new ArrayList<>(columns);
+        for (List<Object> row : rows) {
+            b.rows.add(new ArrayList<>(row));
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            b.decimals.put(columns.get(c), decimals[c]);
+        }
+        b.notes.addAll(notes);
+        b.metadata.putAll(metadata);
+        return b;
+    }
+
+    /**
+     * This table with the rows of another table of the same columns appended.
+     *
+     * @param other a table with the same columns
+     * @return the combined table (this table's title, notes and metadata)
+     * @throws IllegalArgumentException if the columns differ
+     */
+    public ResultTable withRowsOf(ResultTable other) {
+        if (!columns.equals(other.columns)) {
+            throw new IllegalArgumentException("columns differ: " + columns + " and " + other.columns);
+        }
+        Builder b = toBuilder();
+        for (List<Object> row : other.rows) {
+            b.rows.add(new ArrayList<>(row));
+        }
+        return b.build();
+    }
+
     /** @return the title, possibly empty */
     public String title() {
         return title;

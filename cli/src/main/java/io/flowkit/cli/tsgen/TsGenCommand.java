@@ -1,0 +1,10 @@
+package io.flowkit.cli.tsgen;
+
+import picocli.CommandLine.Command;
+
+/** {@code flowkit tsgen}: transition states from reactant and product by conditional flow matching (TS-GEN). */
+@Command(name = "tsgen", mixinStandardHelpOptions = true,
+        description = "Transition states from reactant and product by conditional flow matching (TS-GEN).",
+        subcommands = {TsGenTrainCommand.class, TsGenGenerateCommand.class, TsGenEvaluateCommand.class})
+public final class TsGenCommand {
+}

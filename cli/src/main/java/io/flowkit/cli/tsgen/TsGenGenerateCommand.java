@@ -1,0 +1,110 @@
+package io.flowkit.cli.tsgen;
+
+import ai.djl.Device;
+import io.flowkit.datasets.molecule.Molecule;
+import io.flowkit.datasets.molecule.Reaction;
+import io.flowkit.datasets.molecule.io.MoleculeFiles;
+import io.flowkit.flow.solve.OdeSolver;
+import io.flowkit.molecules.generate.GenerationResult;
+import io.flowkit.molecules.generate.TransitionStateGenerator;
+import io.flowkit.molecules.model.TsGenModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flowkit tsgen generate}: transition states for paired reactant and product files. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generates a transition state for each reactant/product pair (record i of each file).",
+            "SDF/MOL or XYZ in and out, chosen by extension. Reactions that fail are reported on stderr and left out;",
+            "the others are written in input order, each titled with its reaction, and the exit status is 1."})
+final class TsGenGenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--reactants", required = true, description = "reactant geometries (.sdf, .mol, .xyz)")
+    private Path reactants;
+
+    @Option(names = "--products", required = true, description = "product geometries, same atoms in the same order")
+    private Path products;
+
+    @Option(names = "--out", required = true, description = "where the transition states go (.sdf or .xyz)")
+    private Path out;
+
+    @Option(names = "--model", description = "a model folder (default: the model shipped with flowkit)")
+    private Path model;
+
+    @Option(names = "--samples", defaultValue = "1", description = "samples per reaction, combined by --consensus (default: ${DEFAULT-VALUE})")
+    private int samples;
+
+    @Option(names = "--consensus", defaultValue = "medoid", description = "medoid or mean of the samples (default: ${DEFAULT-VALUE})")
+    private String consensus;
+
+    @Option(names = "--both-directions", description = "also generate from the reversed reaction P -> R and pool the samples")
+    private boolean bothDirections;
+
+    @Option(names = "--solver", defaultValue = "midpoint", description = "euler|midpoint|heun|rk4 with --steps, or dopri5 (atol 1e-6, rtol 1e-3) (default: ${DEFAULT-VALUE})")
+    private String solver;
+
+    @Option(names = "--steps", defaultValue = "5", description = "steps of a fixed-step solver (default: ${DEFAULT-VALUE})")
+    private int steps;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the prior samples (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Molecule> r = MoleculeFiles.readAll(reactants);
+        List<Molecule> p = MoleculeFiles.readAll(products);
+        if (r.size() != p.size()) {
+            throw new IllegalArgumentException(reactants + " holds " + r.size() + " molecules but " + products + " holds "
+                    + p.size() + ": record i of each file must be one reaction");
+        }
+        List<Reaction> reactions = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+            String id = r.get(i).title().isBlank() ? "record " + i : r.get(i).title();
+            try {
+                reactions.add(Reaction.of(id, r.get(i), p.get(i)));
+            } catch (IllegalArgumentException e) {
+                invalid.add("record " + i + ": " + e.getMessage());
+                reactions.add(null);
+            }
+        }
+        try (TsGenModel loaded = model == null ? TsGenModel.loadDefault(Device.cpu()) : TsGenModel.load(model, Device.cpu())) {
+            TransitionStateGenerator.Builder builder = TransitionStateGenerator.builder().setModel(loaded)
+                    .optSamples(samples).optSeed(seed).optBothDirections(bothDirections)
+                    .optConsensus(TransitionStateGenerator.Consensus.valueOf(consensus.toUpperCase(Locale.ROOT)));
+            if (solver.equalsIgnoreCase("dopri5")) {
+                builder.optAdaptive(1e-6, 1e-3);
+            } else {
+                builder.optFixedSteps(OdeSolver.byName(solver), steps);
+            }
+            TransitionStateGenerator generator = builder.build();
+            List<Reaction> valid = reactions.stream().filter(x -> x != null).toList();
+            GenerationResult result = generator.generate(valid);
+            List<Molecule> written = new ArrayList<>();
+            List<String> failed = new ArrayList<>(invalid);
+            int k = 0;
+            for (int i = 0; i < reactions.size(); i++) {
+                if (reactions.get(i) == null) {
+                    continue;
+                }
+                int index = k++;
+                result.transitionStates().get(index).ifPresent(written::add);
+                if (result.failures().containsKey(index)) {
+                    failed.add("record " + i + ": " + result.failures().get(index));
+                }
+            }
+            MoleculeFiles.write(out, written);
+            System.err.printf(Locale.ROOT, "wrote %d transition states to %s (%s; %.1f ms per reaction; model: %s)%n",
+                    written.size(), out, generator.describe(), 1000 * result.seconds() / Math.max(1, valid.size()),
+                    loaded.source());
+            for (String f : failed) {
+                System.err.println("failed: " + f);
+            }
+            return failed.isEmpty() ? 0 : 1;
+        }
+    }
+}

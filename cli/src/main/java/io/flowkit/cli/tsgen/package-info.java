@@ -1,0 +1,2 @@
+/** {@code flowkit tsgen}: train, generate and evaluate transition states. */
+package io.flowkit.cli.tsgen;

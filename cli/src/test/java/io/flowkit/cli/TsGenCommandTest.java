@@ -1,0 +1,105 @@
+package io.flowkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowkit.datasets.catalog.Grambow842;
+import io.flowkit.datasets.molecule.Molecule;
+import io.flowkit.datasets.molecule.Reaction;
+import io.flowkit.datasets.molecule.io.MoleculeFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flowkit tsgen generate} and {@code evaluate} on real Grambow reactions, and their bad-input paths. */
+class TsGenCommandTest {
+
+    private static String run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            int status = Main.run(args);
+            return status + "\n" + buffer.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void generatesAndEvaluatesTransitionStatesForRealReactions(@TempDir Path dir) throws Exception {
+        List<Reaction> reactions = Grambow842.load().reactions().subList(0, 4);
+        List<Molecule> r = new ArrayList<>();
+        List<Molecule> p = new ArrayList<>();
+        List<Molecule> ts = new ArrayList<>();
+        for (Reaction x : reactions) {
+            r.add(x.reactant());
+            p.add(x.product());
+            ts.add(x.transitionState().orElseThrow());
+        }
+        MoleculeFiles.write(dir.resolve("r.sdf"), r);
+        MoleculeFiles.write(dir.resolve("p.xyz"), p);
+        MoleculeFiles.write(dir.resolve("ref.sdf"), ts);
+        String generate = run("tsgen", "generate", "--reactants", dir.resolve("r.sdf").toString(), "--products",
+                dir.resolve("p.xyz").toString(), "--out", dir.resolve("out.sdf").toString(), "--samples", "2", "--seed", "3");
+        assertTrue(generate.startsWith("0\n"), generate);
+        assertTrue(generate.contains("wrote 4 transition states"), generate);
+        List<Molecule> written = MoleculeFiles.readAll(dir.resolve("out.sdf"));
+        assertEquals(4, written.size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(r.get(i).atomCount(), written.get(i).atomCount());
+        }
+        String evaluate = run("tsgen", "evaluate", "--reference", dir.resolve("ref.sdf").toString(), "--generated",
+                dir.resolve("out.sdf").toString());
+        assertTrue(evaluate.startsWith("0\n"), evaluate);
+        assertTrue(evaluate.contains("median"), evaluate);
+    }
+
+    @Test
+    void mismatchedFilesAndBadRecordsAreReported(@TempDir Path dir) throws Exception {
+        List<Reaction> reactions = Grambow842.load().reactions().subList(0, 3);
+        List<Molecule> r = new ArrayList<>();
+        List<Molecule> p = new ArrayList<>();
+        for (Reaction x : reactions) {
+            r.add(x.reactant());
+            p.add(x.product());
+        }
+        MoleculeFiles.write(dir.resolve("r.sdf"), r);
+        MoleculeFiles.write(dir.resolve("p2.sdf"), p.subList(0, 2));
+        String counts = run("tsgen", "generate", "--reactants", dir.resolve("r.sdf").toString(), "--products",
+                dir.resolve("p2.sdf").toString(), "--out", dir.resolve("out.sdf").toString());
+        assertTrue(counts.startsWith("1\n"), counts);
+        assertTrue(counts.contains("holds 3 molecules but") && counts.contains("holds 2"), counts);
+        // Record 1's product has its first two atoms swapped: a different element order.
+        List<Molecule> swapped = new ArrayList<>(p);
+        Molecule m = p.get(1);
+        int[] z = m.atomicNumbers();
+        int first = 0;
+        int other = 1;
+        while (z[other] == z[first]) {
+            other++;
+        }
+        int tmp = z[first];
+        z[first] = z[other];
+        z[other] = tmp;
+        swapped.set(1, Molecule.of(z, m.positions()));
+        MoleculeFiles.write(dir.resolve("p.sdf"), swapped);
+        String bad = run("tsgen", "generate", "--reactants", dir.resolve("r.sdf").toString(), "--products",
+                dir.resolve("p.sdf").toString(), "--out", dir.resolve("out.xyz").toString(), "--solver", "rk4", "--steps", "5");
+        assertTrue(bad.startsWith("1\n"), bad);
+        assertTrue(bad.contains("failed: record 1"), bad);
+        assertEquals(2, MoleculeFiles.readAll(dir.resolve("out.xyz")).size(), "the good records are still written");
+        String missing = run("tsgen", "generate", "--reactants", dir.resolve("none.sdf").toString(), "--products",
+                dir.resolve("p.sdf").toString(), "--out", dir.resolve("x.sdf").toString());
+        assertTrue(missing.startsWith("1\n") && missing.contains("none.sdf"), missing);
+    }
+}

@@ -1,0 +1,68 @@
+package io.flowkit.datasets.molecule.io;
+
+import io.flowkit.datasets.io.MalformedInputException;
+import io.flowkit.datasets.molecule.Molecule;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Molecule files by extension: {@code .sdf}, {@code .sd}, {@code .mol} (SDF/MOL through CDK) and
+ * {@code .xyz}, {@code .extxyz} (XYZ; written as extended XYZ when the molecules carry charge or
+ * multiplicity).
+ */
+public final class MoleculeFiles {
+
+    private MoleculeFiles() {}
+
+    /**
+     * Reads every molecule of a file.
+     *
+     * @param file the file
+     * @return the molecules in file order
+     * @throws IOException if the file is missing or malformed (the message names it and the record)
+     */
+    public static List<Molecule> readAll(Path file) throws IOException {
+        switch (extension(file)) {
+            case "sdf":
+            case "sd":
+            case "mol":
+                return SdfFormat.readAll(file);
+            case "xyz":
+            case "extxyz":
+                return XyzFormat.readAll(file);
+            default:
+                throw MalformedInputException.of(file, "unknown molecule format (expected .sdf, .sd, .mol, .xyz or .extxyz)");
+        }
+    }
+
+    /**
+     * Writes molecules, through a temporary file and a move.
+     *
+     * @param file the file; its extension chooses the format
+     * @param molecules the molecules
+     * @throws IOException on a write failure or an unknown extension
+     */
+    public static void write(Path file, List<Molecule> molecules) throws IOException {
+        switch (extension(file)) {
+            case "sdf":
+            case "sd":
+            case "mol":
+                SdfFormat.write(file, molecules);
+                return;
+            case "xyz":
+            case "extxyz":
+                XyzFormat.writeExtended(file, molecules);
+                return;
+            default:
+                throw new IOException("unknown molecule format for " + file + " (expected .sdf, .sd, .mol, .xyz or .extxyz)");
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

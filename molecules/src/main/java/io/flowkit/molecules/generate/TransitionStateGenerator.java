@@ -1,0 +1,379 @@
+package io.flowkit.molecules.generate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.flowkit.core.math.Kabsch;
+import io.flowkit.datasets.molecule.Molecule;
+import io.flowkit.datasets.molecule.Reaction;
+import io.flowkit.flow.grid.TimeGrid;
+import io.flowkit.flow.random.SeededRandom;
+import io.flowkit.flow.solve.OdeSolver;
+import io.flowkit.flow.solve.Solution;
+import io.flowkit.molecules.featurize.ReactionBatch;
+import io.flowkit.molecules.featurize.ReactionFrame;
+import io.flowkit.molecules.model.TsGenConfig;
+import io.flowkit.molecules.model.TsGenModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Generates transition states with a TS-GEN model: each reaction is put in the reactant-centred
+ * frame, its prior samples are integrated from {@code t = 0} to {@code t = 1} in batches, and when
+ * several samples are drawn (optionally from the reversed reaction too, whose transition state is the
+ * same) one structure is chosen by a label-free consensus: the medoid (least mean RMSD to the
+ * others) or the mean of the samples superposed by Kabsch. The result is placed at the reactant's
+ * original position. Every sample draws from its own stream derived from the seed, the reaction's
+ * index and the sample's index, so results do not depend on the batch size.
+ */
+public final class TransitionStateGenerator {
+
+    private final TsGenModel model;
+    private final int samples;
+    private final OdeSolver solver;
+    private final TimeGrid grid;
+    private final long seed;
+    private final int batchSize;
+    private final double minDistance;
+    private final boolean bothDirections;
+    private final Consensus consensus;
+
+    /** How several samples of one reaction become one transition state. */
+    public enum Consensus {
+        /** The sample with the least mean RMSD to the others (after Kabsch superposition). */
+        MEDOID,
+        /** The mean of all samples superposed (Kabsch) on the first forward sample. */
+        MEAN
+    }
+
+    private TransitionStateGenerator(Builder b) {
+        this.model = b.model;
+        this.samples = b.samples;
+        this.solver = b.solver;
+        this.grid = b.grid;
+        this.seed = b.seed;
+        this.batchSize = b.batchSize;
+        this.minDistance = b.minDistance;
+        this.bothDirections = b.bothDirections;
+        this.consensus = b.consensus;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the model */
+    public TsGenModel model() {
+        return model;
+    }
+
+    /** @return a description of the settings for reports */
+    public String describe() {
+        return "solver " + solver.name() + (grid.steps() > 1 ? " with " + grid.steps() + " steps" : "") + ", " + samples
+                + " sample(s) per reaction" + (bothDirections ? " in each direction (R to P and P to R)" : "")
+                + (samples > 1 || bothDirections ? ", " + consensus.name().toLowerCase(java.util.Locale.ROOT) : "")
+                + ", seed " + seed;
+    }
+
+    /**
+     * Generates one transition state.
+     *
+     * @param reactant R
+     * @param product P, the same atoms in the same order
+     * @return the transition state, in R's frame
+     * @throws IllegalArgumentException if the atoms differ, overlap or include an element the model
+     *     does not know
+     */
+    public Molecule generate(Molecule reactant, Molecule product) {
+        GenerationResult result = generate(List.of(Reaction.of("input", reactant, product)));
+        if (!result.failures().isEmpty()) {
+            throw new IllegalArgumentException(result.failures().get(0));
+        }
+        return result.transitionStates().get(0).orElseThrow();
+    }
+
+    /**
+     * Generates transition states for many reactions; a reaction that cannot be processed is
+     * reported with its reason and the others still run.
+     *
+     * @param reactions the reactions (a transition state they carry is ignored)
+     * @return the transition states and failures
+     */
+    public GenerationResult generate(List<Reaction> reactions) {
+        long start = System.nanoTime();
+        TsGenConfig config = model.config();
+        Map<Integer, String> failures = new LinkedHashMap<>();
+        List<Integer> indices = new ArrayList<>();
+        List<ReactionFrame> frames = new ArrayList<>();
+        int directions = bothDirections ? 2 : 1;
+        for (int i = 0; i < reactions.size(); i++) {
+            Reaction r = reactions.get(i);
+            try {
+                ReactionFrame forward = ReactionFrame.of(Reaction.of(r.id(), r.reactant(), r.product()), minDistance);
+                ReactionBatch.of(List.of(forward), config.elements());
+                frames.add(forward);
+                if (bothDirections) {
+                    frames.add(ReactionFrame.of(Reaction.of(r.id() + " (reversed)", r.product(), r.reactant()), minDistance));
+                }
+                indices.add(i);
+            } catch (IllegalArgumentException e) {
+                failures.put(i, "reaction " + i + " (" + r.id() + "): " + e.getMessage());
+            }
+        }
+        List<Optional<Molecule>> out = new ArrayList<>();
+        for (int i = 0; i < reactions.size(); i++) {
+            out.add(Optional.empty());
+        }
+        // One row per (frame, sample), solved in chunks of the batch size; rows are sorted by atom
+        // count first so that a chunk pads little (each row has its own random stream, so the order
+        // does not change any result).
+        int rows = frames.size() * samples;
+        Integer[] order = new Integer[rows];
+        for (int row = 0; row < rows; row++) {
+            order[row] = row;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(row -> frames.get(row / samples).atomCount()));
+        double[][] positions = new double[rows][];
+        int evaluations = 0;
+        for (int from = 0; from < rows; from += batchSize) {
+            int[] chunk = new int[Math.min(rows, from + batchSize) - from];
+            for (int c = 0; c < chunk.length; c++) {
+                chunk[c] = order[from + c];
+            }
+            evaluations += solveRows(frames, indices, directions, chunk, positions);
+        }
+        for (int k = 0; k < indices.size(); k++) {
+            ReactionFrame forward = frames.get(k * directions);
+            // Every candidate in absolute coordinates: forward ones at R's position, reversed ones at P's.
+            double[][] candidates = new double[samples * directions][];
+            for (int d = 0; d < directions; d++) {
+                ReactionFrame frame = frames.get(k * directions + d);
+                for (int s = 0; s < samples; s++) {
+                    double[] inFrame = positions[(k * directions + d) * samples + s];
+                    candidates[d * samples + s] = frame.toMolecule(inFrame, "").positions();
+                }
+            }
+            out.set(indices.get(k), Optional.of(forward.withAbsolutePositions(consensus(candidates),
+                    "TS-GEN transition state of " + forward.id())));
+        }
+        return new GenerationResult(out, failures, (System.nanoTime() - start) / 1e9, evaluations);
+    }
+
+    private int solveRows(List<ReactionFrame> frames, List<Integer> indices, int directions, int[] rows,
+            double[][] positions) {
+        TsGenConfig config = model.config();
+        List<ReactionFrame> rowFrames = new ArrayList<>();
+        for (int row : rows) {
+            rowFrames.add(frames.get(row / samples));
+        }
+        ReactionBatch batch = ReactionBatch.of(rowFrames, config.elements());
+        int n = batch.atoms();
+        int stride = 3 * n;
+        float[] x0 = new float[batch.reactants().length];
+        for (int local = 0; local < rows.length; local++) {
+            int row = rows[local];
+            int frame = row / samples;
+            SeededRandom random = SeededRandom.of(seed).split(indices.get(frame / directions))
+                    .split((long) (frame % directions) * samples + row % samples);
+            float[] r = java.util.Arrays.copyOfRange(batch.reactants(), local * stride, (local + 1) * stride);
+            float[] p = java.util.Arrays.copyOfRange(batch.products(), local * stride, (local + 1) * stride);
+            float[] mask = java.util.Arrays.copyOfRange(batch.coordinateMask(), local * stride, (local + 1) * stride);
+            System.arraycopy(config.prior().sample(r, p, mask, n, config.priorScale(), random), 0, x0, local * stride, stride);
+        }
+        try (NDManager scope = model.manager().newSubManager()) {
+            NDArray start = scope.create(x0, new Shape(rows.length, n, 3));
+            Solution solution = solver.solve(model.field().withCondition(batch.condition(scope)), start, grid);
+            float[] end = solution.state().toFloatArray();
+            for (int local = 0; local < rows.length; local++) {
+                int row = rows[local];
+                int atoms = frames.get(row / samples).atomCount();
+                double[] xyz = new double[3 * atoms];
+                for (int c = 0; c < xyz.length; c++) {
+                    xyz[c] = end[local * stride + c];
+                }
+                positions[row] = xyz;
+            }
+            return solution.evaluations();
+        }
+    }
+
+    /** Superposes every candidate on the first, then takes the medoid or the mean. */
+    private double[] consensus(double[][] candidates) {
+        if (candidates.length == 1) {
+            return candidates[0];
+        }
+        double[][] aligned = new double[candidates.length][];
+        aligned[0] = candidates[0];
+        for (int i = 1; i < candidates.length; i++) {
+            aligned[i] = Kabsch.superpose(candidates[i], candidates[0]).apply(candidates[i]);
+        }
+        if (consensus == Consensus.MEDOID) {
+            return medoid(aligned);
+        }
+        double[] mean = new double[aligned[0].length];
+        for (double[] a : aligned) {
+            for (int c = 0; c < mean.length; c++) {
+                mean[c] += a[c] / aligned.length;
+            }
+        }
+        return mean;
+    }
+
+    /** The candidate with the least mean RMSD to the others (the first on ties). */
+    static double[] medoid(double[][] candidates) {
+        int best = 0;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < candidates.length; i++) {
+            double score = 0;
+            for (int j = 0; j < candidates.length; j++) {
+                if (i != j) {
+                    score += Kabsch.rmsd(candidates[i], candidates[j]);
+                }
+            }
+            if (score < bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return candidates[best];
+    }
+
+    /** Configures a {@link TransitionStateGenerator}. */
+    public static final class Builder {
+        private TsGenModel model;
+        private int samples = 1;
+        private OdeSolver solver = OdeSolver.midpoint();
+        private TimeGrid grid = TimeGrid.uniform(5);
+        private long seed;
+        private int batchSize = 128;
+        private double minDistance = ReactionFrame.DEFAULT_MIN_DISTANCE;
+        private boolean bothDirections;
+        private Consensus consensus = Consensus.MEDOID;
+
+        private Builder() {}
+
+        /**
+         * Also generates from the reversed reaction (P to R), which has the same transition state, and
+         * pools both directions' samples (default off).
+         *
+         * @param value whether to use both directions
+         * @return this builder
+         */
+        public Builder optBothDirections(boolean value) {
+            this.bothDirections = value;
+            return this;
+        }
+
+        /**
+         * @param rule how several samples become one (default the medoid)
+         * @return this builder
+         */
+        public Builder optConsensus(Consensus rule) {
+            this.consensus = rule;
+            return this;
+        }
+
+        /**
+         * @param value the model (required), e.g. {@link TsGenModel#loadDefault}
+         * @return this builder
+         */
+        public Builder setModel(TsGenModel value) {
+            this.model = value;
+            return this;
+        }
+
+        /**
+         * @param count samples per reaction, the medoid is kept (default 1)
+         * @return this builder
+         */
+        public Builder optSamples(int count) {
+            this.samples = count;
+            return this;
+        }
+
+        /**
+         * Dopri5 with the given tolerances (TS-GEN uses atol 1e-6, rtol 1e-3). The default is the
+         * midpoint method with 5 steps (10 evaluations): on the shipped model, whose flow is nearly
+         * straight, it matches Dopri5's RMSD on the test split to 0.001 Å at a fifth of the cost.
+         *
+         * @param atol absolute tolerance
+         * @param rtol relative tolerance
+         * @return this builder
+         */
+        public Builder optAdaptive(double atol, double rtol) {
+            this.solver = OdeSolver.dopri5(atol, rtol);
+            this.grid = TimeGrid.of(0, 1);
+            return this;
+        }
+
+        /**
+         * A fixed-step solver on a uniform grid.
+         *
+         * @param fixedStep e.g. {@code OdeSolver.rk4()}
+         * @param steps the number of steps
+         * @return this builder
+         */
+        public Builder optFixedSteps(OdeSolver fixedStep, int steps) {
+            this.solver = fixedStep;
+            this.grid = TimeGrid.uniform(steps);
+            return this;
+        }
+
+        /**
+         * @param value the seed of the prior samples (default 0)
+         * @return this builder
+         */
+        public Builder optSeed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * @param rows reaction samples per ODE solve (default 128)
+         * @return this builder
+         */
+        public Builder optBatchSize(int rows) {
+            this.batchSize = rows;
+            return this;
+        }
+
+        /**
+         * @param angstrom the least allowed distance between two atoms of R or P (default 0.5 Å)
+         * @return this builder
+         */
+        public Builder optMinDistance(double angstrom) {
+            this.minDistance = angstrom;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the generator
+         * @throws IllegalArgumentException naming the first missing or invalid setting
+         */
+        public TransitionStateGenerator build() {
+            if (model == null) {
+                throw new IllegalArgumentException("model is not set");
+            }
+            if (samples < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("samples and batch size must be positive: " + samples + ", " + batchSize);
+            }
+            if (solver == null || grid == null) {
+                throw new IllegalArgumentException("solver is not set");
+            }
+            if (consensus == null) {
+                throw new IllegalArgumentException("consensus rule is null");
+            }
+            if (!(minDistance >= 0)) {
+                throw new IllegalArgumentException("minimum distance is negative: " + minDistance);
+            }
+            return new TransitionStateGenerator(this);
+        }
+    }
+}

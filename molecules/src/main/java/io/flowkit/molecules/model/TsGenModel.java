@@ -1,0 +1,229 @@
+package io.flowkit.molecules.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import io.flowkit.core.io.AtomicFiles;
+import io.flowkit.flow.checkpoint.Provenance;
+import io.flowkit.flow.checkpoint.TensorArchive;
+import io.flowkit.flow.engine.FlowEngine;
+import io.flowkit.flow.model.BlockVelocityField;
+import io.flowkit.flow.model.SeededInitializer;
+import io.flowkit.flow.model.VelocityField;
+import io.flowkit.flow.train.ModelParameters;
+import io.flowkit.molecules.featurize.ElementVocabulary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A TS-GEN model: its configuration, its network with weights, and where it came from. Saved as a
+ * folder with {@code model.json} (configuration and provenance) and {@code model.bin} (weights).
+ * The default model ships inside this jar ({@link #loadDefault()}).
+ */
+public final class TsGenModel implements AutoCloseable {
+
+    /** The classpath folder of the default model. */
+    public static final String DEFAULT_RESOURCE = "/io/flowkit/molecules/default-model/";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final TsGenConfig config;
+    private final NDManager manager;
+    private final TsGenNetwork network;
+    private final BlockVelocityField field;
+    private final Provenance provenance;
+    private final String source;
+
+    private TsGenModel(TsGenConfig config, NDManager manager, TsGenNetwork network, Provenance provenance, String source) {
+        this.config = config;
+        this.manager = manager;
+        this.network = network;
+        this.field = BlockVelocityField.of(network);
+        this.provenance = provenance;
+        this.source = source;
+    }
+
+    /**
+     * A new model with seeded initial weights.
+     *
+     * @param config the architecture and prior
+     * @param seed the seed of the initial weights
+     * @param device where the weights live
+     * @return the model; close it to free its weights
+     */
+    public static TsGenModel create(TsGenConfig config, long seed, Device device) {
+        NDManager manager = FlowEngine.newManager(device);
+        TsGenNetwork network = new TsGenNetwork(config);
+        SeededInitializer.initialize(network, manager, seed, TsGenNetwork.inputShapes(config));
+        return new TsGenModel(config, manager, network, null, "new (seed " + seed + ")");
+    }
+
+    /**
+     * Loads a saved model folder.
+     *
+     * @param folder a folder written by {@link #save}
+     * @param device where the weights live
+     * @return the model
+     * @throws IOException if a file is missing or damaged (the message names it)
+     */
+    public static TsGenModel load(Path folder, Device device) throws IOException {
+        Path json = folder.resolve("model.json");
+        Path bin = folder.resolve("model.bin");
+        if (!Files.isRegularFile(json)) {
+            throw new IOException("not a TS-GEN model folder: " + json + " is missing");
+        }
+        try (InputStream weights = Files.newInputStream(bin)) {
+            return read(Files.readString(json, StandardCharsets.UTF_8), weights, folder.toString(), device);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("not a TS-GEN model folder: " + bin + " is missing", e);
+        }
+    }
+
+    /**
+     * Loads the default model shipped in this jar.
+     *
+     * @param device where the weights live
+     * @return the model
+     * @throws UncheckedIOException if the resource is missing or damaged
+     */
+    public static TsGenModel loadDefault(Device device) {
+        try (InputStream json = TsGenModel.class.getResourceAsStream(DEFAULT_RESOURCE + "model.json");
+                InputStream weights = TsGenModel.class.getResourceAsStream(DEFAULT_RESOURCE + "model.bin")) {
+            if (json == null || weights == null) {
+                throw new IOException("the default TS-GEN model is missing from the flowkit-molecules jar ("
+                        + DEFAULT_RESOURCE + ")");
+            }
+            return read(new String(json.readAllBytes(), StandardCharsets.UTF_8), weights,
+                    "default model (classpath " + DEFAULT_RESOURCE + ")", device);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static TsGenModel read(String json, InputStream weights, String source, Device device) throws IOException {
+        Stored stored;
+        try {
+            stored = GSON.fromJson(json, Stored.class);
+        } catch (JsonParseException e) {
+            throw new IOException(source + ": model.json is not valid: " + e.getMessage(), e);
+        }
+        if (stored == null || stored.config == null || stored.config.elements == null) {
+            throw new IOException(source + ": model.json lacks the configuration");
+        }
+        TsGenConfig config;
+        try {
+            config = stored.config.toConfig();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": invalid configuration: " + e.getMessage(), e);
+        }
+        Map<String, TensorArchive.Tensor> tensors = TensorArchive.read(weights, source + "/model.bin");
+        NDManager manager = FlowEngine.newManager(device);
+        try {
+            TsGenNetwork network = new TsGenNetwork(config);
+            SeededInitializer.initialize(network, manager, 0, TsGenNetwork.inputShapes(config));
+            ModelParameters parameters = ModelParameters.of(network);
+            parameters.load(parameters.arrays(), tensors, "", source + "/model.bin");
+            return new TsGenModel(config, manager, network, stored.provenance, source);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw new IOException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves the model: {@code model.json} and {@code model.bin}, each written atomically.
+     *
+     * @param folder the target folder (created)
+     * @param provenanceToRecord where the weights come from
+     * @throws IOException on a write failure
+     */
+    public void save(Path folder, Provenance provenanceToRecord) throws IOException {
+        Files.createDirectories(folder);
+        Map<String, TensorArchive.Tensor> weights = ModelParameters.of(network).weights();
+        AtomicFiles.write(folder.resolve("model.bin"), out -> TensorArchive.write(out, weights));
+        Stored stored = new Stored();
+        stored.config = StoredConfig.of(config);
+        stored.provenance = provenanceToRecord;
+        AtomicFiles.writeString(folder.resolve("model.json"), GSON.toJson(stored));
+    }
+
+    /** @return the configuration */
+    public TsGenConfig config() {
+        return config;
+    }
+
+    /** @return the network */
+    public TsGenNetwork network() {
+        return network;
+    }
+
+    /** @return the velocity field over the network */
+    public VelocityField field() {
+        return field;
+    }
+
+    /** @return where the weights come from, or {@code null} for a new model */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** @return where the model was loaded from */
+    public String source() {
+        return source;
+    }
+
+    /** @return the manager that owns the weights */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Frees the weights. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** The JSON layout of {@code model.json}. */
+    private static final class Stored {
+        StoredConfig config;
+        Provenance provenance;
+    }
+
+    /** The configuration as stored in JSON. */
+    private static final class StoredConfig {
+        int[] elements;
+        int width;
+        int layers;
+        int radialBasis;
+        double radialMax;
+        double cutoff;
+        int timeFrequencies;
+        String prior;
+        double priorScale;
+
+        static StoredConfig of(TsGenConfig c) {
+            StoredConfig s = new StoredConfig();
+            s.elements = c.elements().atomicNumbers();
+            s.width = c.width();
+            s.layers = c.layers();
+            s.radialBasis = c.radialBasis();
+            s.radialMax = c.radialMax();
+            s.cutoff = c.cutoff();
+            s.timeFrequencies = c.timeFrequencies();
+            s.prior = c.prior().name().toLowerCase(java.util.Locale.ROOT);
+            s.priorScale = c.priorScale();
+            return s;
+        }
+
+        TsGenConfig toConfig() {
+            return new TsGenConfig(ElementVocabulary.of(elements), width, layers, radialBasis, radialMax, cutoff,
+                    timeFrequencies, Prior.byName(prior), priorScale);
+        }
+    }
+}
