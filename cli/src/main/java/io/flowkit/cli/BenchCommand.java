@@ -3,6 +3,7 @@ package io.flowkit.cli;
 import io.flowkit.cli.bench.BenchReport;
 import io.flowkit.cli.bench.SpeedSuite;
 import io.flowkit.cli.bench.Toy2dSuite;
+import io.flowkit.cli.bench.PufmSuite;
 import io.flowkit.cli.bench.TsGenSuite;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,11 +19,12 @@ import picocli.CommandLine.Parameters;
 /** {@code flowkit bench}: reproduces the benchmarks and writes a report. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs flowkit's benchmarks and writes report.md, report.json and pictures.",
-            "Suites: toy2d (the engine's 2D benchmark), tsgen (transition states on the Grambow test split)",
-            "and speed (DJL against PyTorch eager). Without a suite: toy2d and tsgen."})
+            "Suites: toy2d (the engine's 2D benchmark), tsgen (transition states on the Grambow test split),",
+            "pufm (point cloud upsampling on the PU-GAN test meshes; needs --pufm-model until a default model ships)",
+            "and speed (DJL against PyTorch eager). Without a suite: toy2d and tsgen; all: toy2d, tsgen and speed."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "toy2d, tsgen, speed or all (default: toy2d tsgen)")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "toy2d, tsgen, pufm, speed or all (default: toy2d tsgen)")
     private List<String> suites = new ArrayList<>();
 
     @Option(names = "--quick", description = "short runs (the default)")
@@ -36,6 +38,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seed", description = "seed of every run (default: ${DEFAULT-VALUE})", defaultValue = "0")
     private long seed;
+
+    @Option(names = "--pufm-model", description = "PUFM++ model folder for the pufm suite (default: the shipped model)")
+    private Path pufmModel;
 
     @Option(names = "--json", description = "print the report as JSON on stdout instead of tables")
     private boolean json;
@@ -64,11 +69,12 @@ final class BenchCommand implements Callable<Integer> {
                     break;
                 case "toy2d":
                 case "tsgen":
+                case "pufm":
                 case "speed":
                     chosen.add(name);
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown suite: " + s + " (known: toy2d, tsgen, speed, all)");
+                    throw new IllegalArgumentException("unknown suite: " + s + " (known: toy2d, tsgen, pufm, speed, all)");
             }
         }
         BenchReport report = new BenchReport(out, seed, full ? "full" : "quick");
@@ -79,6 +85,8 @@ final class BenchCommand implements Callable<Integer> {
                     report.add(new Toy2dSuite(seed, full, couplings, problems).run(out));
                 } else if (suite.equals("tsgen")) {
                     report.add(new TsGenSuite(seed).run(out));
+                } else if (suite.equals("pufm")) {
+                    report.add(new PufmSuite(seed, full, pufmModel).run(out));
                 } else {
                     report.add(new SpeedSuite(full).run());
                 }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code flowkit} command. */
 @Command(name = "flowkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Conditional flow matching for science: benchmarks, training, generation, evaluation.",
-        subcommands = {BenchCommand.class, io.flowkit.cli.tsgen.TsGenCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.class, io.flowkit.cli.tsgen.TsGenCommand.class,
+            io.flowkit.cli.pointclouds.UpsampleCommand.class, io.flowkit.cli.pointclouds.PointCloudsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     /**

@@ -1,6 +1,7 @@
 package io.flowkit.cli.tsgen;
 
 import ai.djl.Device;
+import io.flowkit.cli.StopOnInterrupt;
 import io.flowkit.datasets.catalog.Grambow842;
 import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.train.ProgressListener;
@@ -71,18 +72,9 @@ final class TsGenTrainCommand implements Callable<Integer> {
                 .optConfig(config).optSteps(steps).optBatchSize(batch).optLearningRate(learningRate)
                 .optReverseAugmentation(!noReverse).optCheckpoints(checkpoints != null ? checkpoints : out.resolve("checkpoints"))
                 .optProgress(ProgressListener.stderr("tsgen train", 5)).build();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            training.requestStop();
-            try {
-                main.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        TsGenTraining.Trained trained = training.run();
-        try (TsGenModel model = trained.model()) {
+        try (StopOnInterrupt ignored = new StopOnInterrupt(training::requestStop);
+                TsGenTraining.Trained trained = training.run()) {
+            TsGenModel model = trained.model();
             if (trained.training().stopped()) {
                 System.err.println("stopped at step " + trained.training().steps() + "; run the same command again to resume");
                 return 1;
@@ -105,12 +97,6 @@ final class TsGenTrainCommand implements Callable<Integer> {
             System.out.println(table.toText());
             System.err.println("model written to " + out.toAbsolutePath());
             return 0;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: nothing to remove
-            }
         }
     }
 

@@ -22,6 +22,35 @@ public final class So3 {
     }
 
     /**
+     * A rotation drawn uniformly (Haar measure) from three independent uniforms in [0, 1), by
+     * Shoemake's unit quaternion construction (Graphics Gems III, 1992).
+     *
+     * @param u1 first uniform
+     * @param u2 second uniform
+     * @param u3 third uniform
+     * @return the rotation matrix
+     * @throws IllegalArgumentException if a value is outside [0, 1]
+     */
+    public static double[] fromUniforms(double u1, double u2, double u3) {
+        for (double u : new double[] {u1, u2, u3}) {
+            if (!(u >= 0 && u <= 1)) {
+                throw new IllegalArgumentException("uniform value is outside [0, 1]: " + u);
+            }
+        }
+        double a = Math.sqrt(1 - u1);
+        double b = Math.sqrt(u1);
+        double w = a * Math.sin(2 * Math.PI * u2);
+        double x = a * Math.cos(2 * Math.PI * u2);
+        double y = b * Math.sin(2 * Math.PI * u3);
+        double z = b * Math.cos(2 * Math.PI * u3);
+        return new double[] {
+            1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w),
+            2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w),
+            2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)
+        };
+    }
+
+    /**
      * The exponential map (Rodrigues' formula).
      *
      * @param omega rotation vector: axis times angle in radians

@@ -21,6 +21,34 @@ class So3Test {
     }
 
     @Test
+    void uniformRotationsAreProperAndSpreadEvenly() {
+        Random random = new Random(11);
+        int n = 20000;
+        double traceSum = 0;
+        double[] axisSum = new double[3];
+        for (int i = 0; i < n; i++) {
+            double[] r = So3.fromUniforms(random.nextDouble(), random.nextDouble(), random.nextDouble());
+            double[] rrt = So3.multiply(r, So3.transpose(r));
+            for (int k = 0; k < 9; k++) {
+                assertEquals(k % 4 == 0 ? 1 : 0, rrt[k], 1e-9);
+            }
+            double det = r[0] * (r[4] * r[8] - r[5] * r[7]) - r[1] * (r[3] * r[8] - r[5] * r[6])
+                    + r[2] * (r[3] * r[7] - r[4] * r[6]);
+            assertEquals(1, det, 1e-9);
+            traceSum += r[0] + r[4] + r[8];
+            for (int k = 0; k < 3; k++) {
+                axisSum[k] += r[3 * k + 2];
+            }
+        }
+        // Under the Haar measure E[trace R] = 0 and the image of a fixed axis has mean zero.
+        assertEquals(0, traceSum / n, 0.03);
+        for (double v : axisSum) {
+            assertEquals(0, v / n, 0.02);
+        }
+        assertThrows(IllegalArgumentException.class, () -> So3.fromUniforms(1.5, 0, 0));
+    }
+
+    @Test
     void expIsAProperRotation() {
         Random random = new Random(11);
         for (int k = 0; k < 200; k++) {

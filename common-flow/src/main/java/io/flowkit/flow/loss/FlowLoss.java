@@ -21,8 +21,10 @@ public final class FlowLoss {
     private final List<String> names;
     private final List<Double> weights;
     private final List<AuxiliaryLoss> terms;
+    private final double velocityWeight;
 
     private FlowLoss(Builder builder) {
+        this.velocityWeight = builder.velocityWeight;
         this.names = List.copyOf(builder.names);
         this.weights = List.copyOf(builder.weights);
         this.terms = List.copyOf(builder.terms);
@@ -82,7 +84,7 @@ public final class FlowLoss {
         }
         Map<String, NDArray> parts = new LinkedHashMap<>();
         parts.put(VELOCITY, main);
-        NDArray total = main;
+        NDArray total = velocityWeight == 1 ? main : main.mul((float) velocityWeight);
         for (int k = 0; k < terms.size(); k++) {
             NDArray value = terms.get(k).compute(context);
             if (value.getShape().size() != 1) {
@@ -97,7 +99,7 @@ public final class FlowLoss {
 
     /** @return a description such as {@code "velocity + 0.5·tora"} */
     public String describe() {
-        StringBuilder sb = new StringBuilder(VELOCITY);
+        StringBuilder sb = new StringBuilder(velocityWeight == 1 ? VELOCITY : velocityWeight + "·" + VELOCITY);
         for (int k = 0; k < terms.size(); k++) {
             sb.append(" + ").append(weights.get(k)).append('·').append(names.get(k));
         }
@@ -109,8 +111,25 @@ public final class FlowLoss {
         private final List<String> names = new ArrayList<>();
         private final List<Double> weights = new ArrayList<>();
         private final List<AuxiliaryLoss> terms = new ArrayList<>();
+        private double velocityWeight = 1;
 
         private Builder() {}
+
+        /**
+         * Weights the velocity term (default 1). With 0 it is still computed and reported but does not
+         * train: the auxiliary terms alone make the objective (PUFM++ stage 2: Chamfer only).
+         *
+         * @param weight the weight, finite and not negative
+         * @return this builder
+         * @throws IllegalArgumentException if the weight is negative or not finite
+         */
+        public Builder optVelocityWeight(double weight) {
+            if (!(weight >= 0) || !Double.isFinite(weight)) {
+                throw new IllegalArgumentException("velocity weight is negative or not finite: " + weight);
+            }
+            this.velocityWeight = weight;
+            return this;
+        }
 
         /**
          * Adds an auxiliary term.
@@ -137,8 +156,14 @@ public final class FlowLoss {
             return this;
         }
 
-        /** @return the loss */
+        /**
+         * @return the loss
+         * @throws IllegalStateException if the velocity weight is 0 and no auxiliary term is set
+         */
         public FlowLoss build() {
+            if (velocityWeight == 0 && terms.isEmpty()) {
+                throw new IllegalStateException("velocity weight is 0 and there is no auxiliary term: nothing to train");
+            }
             return new FlowLoss(this);
         }
     }

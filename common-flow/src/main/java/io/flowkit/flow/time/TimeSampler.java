@@ -98,4 +98,16 @@ public interface TimeSampler {
     static TimeSampler byName(String name) {
         return TimeSamplers.byName(name);
     }
+
+    /**
+     * Always the same time, for objectives at one point of the path (for example PUFM++'s stage-2
+     * refinement of the one-step prediction {@code x0 + v(x0, 0)}).
+     *
+     * @param t the time, in [0, 1]
+     * @return the sampler
+     * @throws IllegalArgumentException if {@code t} is outside [0, 1]
+     */
+    static TimeSampler constant(double t) {
+        return TimeSamplers.constant(t);
+    }
 }

@@ -100,6 +100,20 @@ final class TimeSamplers {
         };
     }
 
+    static TimeSampler constant(double t) {
+        if (!(t >= 0 && t <= 1)) {
+            throw new IllegalArgumentException("constant time is outside [0, 1]: " + t);
+        }
+        return new Named("constant:" + t) {
+            @Override
+            public float[] sample(int n, SeededRandom random) {
+                float[] times = new float[checkCount(n)];
+                java.util.Arrays.fill(times, (float) t);
+                return times;
+            }
+        };
+    }
+
     static TimeSampler byName(String name) {
         String full = name.trim().toLowerCase(Locale.ROOT);
         int at = full.lastIndexOf('@');
@@ -124,9 +138,14 @@ final class TimeSamplers {
                 return logitNormal(parse(ms[0], name), parse(ms[1], name));
             case "u-shaped":
                 return uShaped(args == null ? 4 : parse(args, name));
+            case "constant":
+                if (args == null) {
+                    throw new IllegalArgumentException("constant needs a time, e.g. 'constant:0': " + name);
+                }
+                return constant(parse(args, name));
             default:
                 throw new IllegalArgumentException("unknown time sampler: " + name
-                        + " (known: uniform, logit-normal[:m,s], cosine, u-shaped[:a], each with optional @shift)");
+                        + " (known: uniform, logit-normal[:m,s], cosine, u-shaped[:a], constant:t, each with optional @shift)");
         }
     }
 

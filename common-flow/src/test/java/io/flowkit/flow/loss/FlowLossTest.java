@@ -104,6 +104,26 @@ class FlowLossTest {
     }
 
     @Test
+    void aVelocityWeightScalesTheMainTermAndZeroLeavesOnlyTheAuxiliaryTerms() {
+        FlowLoss half = FlowLoss.builder().optVelocityWeight(0.5).optAuxiliary("mean", 1, c -> c.prediction().mean())
+                .build();
+        FlowLoss none = FlowLoss.builder().optVelocityWeight(0).optAuxiliary("mean", 1, c -> c.prediction().mean())
+                .build();
+        assertEquals("0.0·velocity + 1.0·mean", none.describe());
+        try (NDManager scope = manager.newSubManager()) {
+            float[] p = {1, 2, 3, 4};
+            float[] t = {1, 2, 3, 2};
+            LossValue a = half.compute(context(scope, p, t, new Shape(2, 2)), null);
+            assertEquals(0.5 * 1.0 + 2.5, a.total().getFloat(), 1e-5);
+            LossValue b = none.compute(context(scope, p, t, new Shape(2, 2)), null);
+            assertEquals(2.5, b.total().getFloat(), 1e-5);
+            assertEquals(1.0, b.values().get("velocity"), 1e-6, "still reported");
+        }
+        assertThrows(IllegalStateException.class, () -> FlowLoss.builder().optVelocityWeight(0).build());
+        assertThrows(IllegalArgumentException.class, () -> FlowLoss.builder().optVelocityWeight(-1));
+    }
+
+    @Test
     void misuseIsRejectedWithTheReason() {
         assertThrows(IllegalArgumentException.class, () -> FlowLoss.builder().optAuxiliary("velocity", 1, c -> null));
         assertThrows(IllegalArgumentException.class,

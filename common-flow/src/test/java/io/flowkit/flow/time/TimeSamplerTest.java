@@ -100,6 +100,17 @@ class TimeSamplerTest {
     }
 
     @Test
+    void aConstantSamplerAlwaysGivesItsTime() {
+        float[] t = TimeSampler.byName("constant:0.25").sample(7, SeededRandom.of(3));
+        for (float v : t) {
+            assertEquals(0.25f, v);
+        }
+        assertEquals(0f, TimeSampler.constant(0).sample(1, SeededRandom.of(1))[0]);
+        assertThrows(IllegalArgumentException.class, () -> TimeSampler.constant(1.5));
+        assertThrows(IllegalArgumentException.class, () -> TimeSampler.byName("constant"));
+    }
+
+    @Test
     void namesParseAndBadSettingsAreRejected() {
         assertEquals("u-shaped:4.0", TimeSampler.byName("u-shaped").name());
         assertEquals("logit-normal:0.0,1.0@3.0", TimeSampler.byName("logit-normal:0,1@3").name());

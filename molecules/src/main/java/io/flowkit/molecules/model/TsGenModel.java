@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
-import io.flowkit.core.io.AtomicFiles;
+import io.flowkit.flow.checkpoint.ModelFolder;
 import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.checkpoint.TensorArchive;
 import io.flowkit.flow.engine.FlowEngine;
@@ -15,10 +15,7 @@ import io.flowkit.flow.model.VelocityField;
 import io.flowkit.flow.train.ModelParameters;
 import io.flowkit.molecules.featurize.ElementVocabulary;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -73,16 +70,7 @@ public final class TsGenModel implements AutoCloseable {
      * @throws IOException if a file is missing or damaged (the message names it)
      */
     public static TsGenModel load(Path folder, Device device) throws IOException {
-        Path json = folder.resolve("model.json");
-        Path bin = folder.resolve("model.bin");
-        if (!Files.isRegularFile(json)) {
-            throw new IOException("not a TS-GEN model folder: " + json + " is missing");
-        }
-        try (InputStream weights = Files.newInputStream(bin)) {
-            return read(Files.readString(json, StandardCharsets.UTF_8), weights, folder.toString(), device);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IOException("not a TS-GEN model folder: " + bin + " is missing", e);
-        }
+        return read(ModelFolder.read(folder, "TS-GEN"), device);
     }
 
     /**
@@ -93,20 +81,17 @@ public final class TsGenModel implements AutoCloseable {
      * @throws UncheckedIOException if the resource is missing or damaged
      */
     public static TsGenModel loadDefault(Device device) {
-        try (InputStream json = TsGenModel.class.getResourceAsStream(DEFAULT_RESOURCE + "model.json");
-                InputStream weights = TsGenModel.class.getResourceAsStream(DEFAULT_RESOURCE + "model.bin")) {
-            if (json == null || weights == null) {
-                throw new IOException("the default TS-GEN model is missing from the flowkit-molecules jar ("
-                        + DEFAULT_RESOURCE + ")");
-            }
-            return read(new String(json.readAllBytes(), StandardCharsets.UTF_8), weights,
-                    "default model (classpath " + DEFAULT_RESOURCE + ")", device);
+        try {
+            return read(ModelFolder.readResource(TsGenModel.class, DEFAULT_RESOURCE,
+                    "the default TS-GEN model is missing from the flowkit-molecules jar (" + DEFAULT_RESOURCE + ")"), device);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
-    private static TsGenModel read(String json, InputStream weights, String source, Device device) throws IOException {
+    private static TsGenModel read(ModelFolder.Contents contents, Device device) throws IOException {
+        String json = contents.json();
+        String source = contents.source();
         Stored stored;
         try {
             stored = GSON.fromJson(json, Stored.class);
@@ -122,7 +107,7 @@ public final class TsGenModel implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IOException(source + ": invalid configuration: " + e.getMessage(), e);
         }
-        Map<String, TensorArchive.Tensor> tensors = TensorArchive.read(weights, source + "/model.bin");
+        Map<String, TensorArchive.Tensor> tensors = contents.weights();
         NDManager manager = FlowEngine.newManager(device);
         try {
             TsGenNetwork network = new TsGenNetwork(config);
@@ -144,13 +129,11 @@ public final class TsGenModel implements AutoCloseable {
      * @throws IOException on a write failure
      */
     public void save(Path folder, Provenance provenanceToRecord) throws IOException {
-        Files.createDirectories(folder);
         Map<String, TensorArchive.Tensor> weights = ModelParameters.of(network).weights();
-        AtomicFiles.write(folder.resolve("model.bin"), out -> TensorArchive.write(out, weights));
         Stored stored = new Stored();
         stored.config = StoredConfig.of(config);
         stored.provenance = provenanceToRecord;
-        AtomicFiles.writeString(folder.resolve("model.json"), GSON.toJson(stored));
+        ModelFolder.write(folder, GSON.toJson(stored), weights);
     }
 
     /** @return the configuration */

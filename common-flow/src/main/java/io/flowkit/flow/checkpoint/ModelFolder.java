@@ -1,0 +1,91 @@
+package io.flowkit.flow.checkpoint;
+
+import io.flowkit.core.io.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The files of a saved model: {@code model.json} (configuration and provenance, written by the
+ * model's own class) and {@code model.bin} (weights, a {@link TensorArchive}), in a folder or on the
+ * classpath (a model shipped inside a jar).
+ */
+public final class ModelFolder {
+
+    /** The description file. */
+    public static final String DESCRIPTION = "model.json";
+    /** The weights file. */
+    public static final String WEIGHTS = "model.bin";
+
+    private ModelFolder() {}
+
+    /**
+     * What a model folder holds.
+     *
+     * @param json the description
+     * @param weights the weights by name
+     * @param source where it was read from, for messages and provenance
+     */
+    public record Contents(String json, Map<String, TensorArchive.Tensor> weights, String source) {}
+
+    /**
+     * Reads a model folder.
+     *
+     * @param folder the folder
+     * @param kind what model it should be, for messages (e.g. "TS-GEN")
+     * @return its contents
+     * @throws IOException if a file is missing (named in the message) or the weights are malformed
+     */
+    public static Contents read(Path folder, String kind) throws IOException {
+        Path json = folder.resolve(DESCRIPTION);
+        Path bin = folder.resolve(WEIGHTS);
+        if (!Files.isRegularFile(json)) {
+            throw new IOException("not a " + kind + " model folder: " + json + " is missing");
+        }
+        try (InputStream weights = Files.newInputStream(bin)) {
+            String description = Files.readString(json, StandardCharsets.UTF_8);
+            return new Contents(description, TensorArchive.read(weights, bin.toString()), folder.toString());
+        } catch (NoSuchFileException e) {
+            throw new IOException("not a " + kind + " model folder: " + bin + " is missing", e);
+        }
+    }
+
+    /**
+     * Reads a model shipped on the classpath.
+     *
+     * @param anchor a class of the jar that holds it
+     * @param resource the resource folder, ending in {@code /}
+     * @param missing the message when it is absent
+     * @return its contents
+     * @throws IOException if it is absent ({@code missing}) or malformed
+     */
+    public static Contents readResource(Class<?> anchor, String resource, String missing) throws IOException {
+        try (InputStream json = anchor.getResourceAsStream(resource + DESCRIPTION);
+                InputStream weights = anchor.getResourceAsStream(resource + WEIGHTS)) {
+            if (json == null || weights == null) {
+                throw new IOException(missing);
+            }
+            String source = "default model (classpath " + resource + ")";
+            return new Contents(new String(json.readAllBytes(), StandardCharsets.UTF_8),
+                    TensorArchive.read(weights, source + "/" + WEIGHTS), source);
+        }
+    }
+
+    /**
+     * Writes a model folder, each file atomically.
+     *
+     * @param folder the folder, created if needed
+     * @param json the description
+     * @param weights the weights by name
+     * @throws IOException on a write failure
+     */
+    public static void write(Path folder, String json, Map<String, TensorArchive.Tensor> weights) throws IOException {
+        Files.createDirectories(folder);
+        AtomicFiles.write(folder.resolve(WEIGHTS), out -> TensorArchive.write(out, weights));
+        AtomicFiles.writeString(folder.resolve(DESCRIPTION), json);
+    }
+}

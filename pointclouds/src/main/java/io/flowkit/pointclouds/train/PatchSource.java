@@ -1,0 +1,95 @@
+package io.flowkit.pointclouds.train;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import io.flowkit.core.math.So3;
+import io.flowkit.flow.random.SeededRandom;
+import io.flowkit.flow.train.FlowDataSource;
+import io.flowkit.flow.train.HostBatch;
+import io.flowkit.pointclouds.model.PatchNeighbours;
+import io.flowkit.pointclouds.model.PufmConfig;
+import java.util.List;
+
+/**
+ * Stage-1 batches of PUFM++: for a random patch, {@code x0 = interpolated + σ·ε} (σ = 0.02 by
+ * default), {@code x1} the matched ground truth, and as condition the interpolated points with
+ * their neighbour lists. Each drawn patch is turned by a uniformly random rotation (the same for
+ * all its points), the usual augmentation of upsampling networks.
+ */
+public final class PatchSource implements FlowDataSource {
+
+    private final List<TrainingPatch> patches;
+    private final long[][] neighbours;
+    private final int points;
+    private final int k;
+    private final double noise;
+    private final boolean rotate;
+    private final String description;
+
+    /**
+     * A source over training patches.
+     *
+     * @param patches the patches, all of {@code config.densePoints()} points
+     * @param config the model configuration (patch size, neighbours, noise)
+     * @param rotate whether to turn each drawn patch by a random rotation
+     * @param description what the data is, for provenance
+     * @throws IllegalArgumentException if there are no patches or one has the wrong size
+     */
+    public PatchSource(List<TrainingPatch> patches, PufmConfig config, boolean rotate, String description) {
+        if (patches.isEmpty()) {
+            throw new IllegalArgumentException("no training patches");
+        }
+        this.patches = List.copyOf(patches);
+        this.points = config.densePoints();
+        this.k = config.neighbours();
+        this.noise = config.noise();
+        this.rotate = rotate;
+        this.description = description;
+        this.neighbours = new long[patches.size()][];
+        for (int i = 0; i < patches.size(); i++) {
+            TrainingPatch p = patches.get(i);
+            if (p.points() != points) {
+                throw new IllegalArgumentException("training patch " + i + " has " + p.points() + " points, the model "
+                        + points);
+            }
+            neighbours[i] = PatchNeighbours.of(p.interpolated(), k);
+        }
+    }
+
+    /** @return the number of patches */
+    public int size() {
+        return patches.size();
+    }
+
+    @Override
+    public HostBatch next(long step, int batchSize, SeededRandom random) {
+        int n = points * 3;
+        float[] x0 = new float[batchSize * n];
+        float[] x1 = new float[batchSize * n];
+        float[] interpolated = new float[batchSize * n];
+        long[] index = new long[batchSize * points * k];
+        for (int b = 0; b < batchSize; b++) {
+            int which = random.nextInt(patches.size());
+            TrainingPatch patch = patches.get(which);
+            double[] r = rotate ? So3.fromUniforms(random.nextDouble(), random.nextDouble(), random.nextDouble())
+                    : So3.identity();
+            double[] a = So3.transformPoints(r, new double[3], patch.interpolated());
+            double[] t = So3.transformPoints(r, new double[3], patch.truth());
+            float[] eps = random.gaussian(n);
+            for (int i = 0; i < n; i++) {
+                interpolated[b * n + i] = (float) a[i];
+                x0[b * n + i] = (float) (a[i] + noise * eps[i]);
+                x1[b * n + i] = (float) t[i];
+            }
+            System.arraycopy(neighbours[which], 0, index, b * points * k, points * k);
+        }
+        return new HostBatch(batchSize, new Shape(points, 3), x0, x1,
+                manager -> new NDList(manager.create(interpolated, new Shape(batchSize, points, 3)),
+                        manager.create(index, new Shape(batchSize, points, k))));
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+}

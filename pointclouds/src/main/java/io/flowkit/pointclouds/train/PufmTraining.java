@@ -1,0 +1,306 @@
+package io.flowkit.pointclouds.train;
+
+import ai.djl.Device;
+import io.flowkit.flow.checkpoint.Provenance;
+import io.flowkit.flow.coupling.Coupling;
+import io.flowkit.flow.engine.FlowEngine;
+import io.flowkit.flow.engine.Versions;
+import io.flowkit.flow.loss.FlowLoss;
+import io.flowkit.flow.path.AffinePath;
+import io.flowkit.flow.time.PiecewiseLinearCdf;
+import io.flowkit.flow.time.TimeSampler;
+import io.flowkit.flow.train.Adam;
+import io.flowkit.flow.train.FlowTrainer;
+import io.flowkit.flow.train.LearningRateSchedule;
+import io.flowkit.flow.train.ProgressListener;
+import io.flowkit.flow.train.TrainingResult;
+import io.flowkit.pointclouds.model.PufmConfig;
+import io.flowkit.pointclouds.model.PufmModel;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three training stages of PUFM++ (Liu et al. 2025):
+ * <ol>
+ *   <li>straight flow: {@code x0} = interpolated patch + 0.02·ε, {@code x1} the EMD-matched ground
+ *       truth, {@code t = 1 − cos(u·π/2)}, loss {@code ‖v(x_t, t) − (x1 − x0)‖²};
+ *   <li>refinement: from the stage-1 weights, the one-step prediction {@code x0 + v(x0, 0)} is
+ *       trained against the ground truth with the Chamfer loss ({@link ChamferLoss});
+ *   <li>adaptive schedule: the velocity loss is measured on a time grid ({@link LossProfile}) and
+ *       stored with the model, whose sampler places its Euler steps by the loss's CDF.
+ * </ol>
+ * Each stage checkpoints into its own folder and resumes from it.
+ */
+public final class PufmTraining {
+
+    private final PufmConfig config;
+    private final List<TrainingPatch> train;
+    private final String dataset;
+    private final long stage1Steps;
+    private final long stage2Steps;
+    private final int batchSize;
+    private final double learningRate;
+    private final double emaDecay;
+    private final long seed;
+    private final Path checkpoints;
+    private final ProgressListener progress;
+    private volatile FlowTrainer running;
+    private volatile boolean stopRequested;
+
+    private PufmTraining(Builder b) {
+        this.config = b.config;
+        this.train = b.train;
+        this.dataset = b.dataset;
+        this.stage1Steps = b.stage1Steps;
+        this.stage2Steps = b.stage2Steps;
+        this.batchSize = b.batchSize;
+        this.learningRate = b.learningRate;
+        this.emaDecay = b.emaDecay;
+        this.seed = b.seed;
+        this.checkpoints = b.checkpoints;
+        this.progress = b.progress;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the stages (resuming each from its newest checkpoint when a checkpoint folder is set).
+     *
+     * @return the trained model with EMA weights, its loss profile and provenance; or, when a stop
+     *     was requested, the model as far as it got
+     */
+    public Trained run() {
+        PatchSource source = new PatchSource(train, config, true, dataset);
+        PufmModel model = PufmModel.create(config, seed, Device.cpu());
+        try {
+            Map<String, String> configuration = new LinkedHashMap<>(config.describe());
+            TrainingResult first = stage(model, source, 1, stage1Steps, TimeSampler.cosine(), FlowLoss.velocityMse(),
+                    learningRate, configuration);
+            TrainingResult second = null;
+            if (!stopRequested && stage2Steps > 0) {
+                FlowLoss chamfer = FlowLoss.builder().optVelocityWeight(0).optAuxiliary(ChamferLoss.NAME, 1,
+                        new ChamferLoss()).build();
+                second = stage(model, source, 2, stage2Steps, TimeSampler.constant(0), chamfer, learningRate / 5,
+                        configuration);
+            }
+            PiecewiseLinearCdf profile = null;
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("stage1.loss.last100", first.recentLoss(100));
+            metrics.put("stage1.seconds", first.seconds());
+            if (second != null) {
+                metrics.put("stage2.chamfer.last100", second.recentLoss(100));
+                metrics.put("stage2.seconds", second.seconds());
+            }
+            if (!stopRequested) {
+                profile = LossProfile.measure(model, train.subList(0, Math.min(train.size(), 64)), 11, seed);
+                double[] density = profile.density();
+                for (int i = 0; i < density.length; i++) {
+                    metrics.put("stage3.density.t" + i, density[i]);
+                }
+            }
+            configuration.put("training.stage1Steps", Long.toString(stage1Steps));
+            configuration.put("training.stage2Steps", Long.toString(stage2Steps));
+            configuration.put("training.learningRate", Double.toString(learningRate));
+            configuration.put("training.patches", Integer.toString(train.size()));
+            long steps = first.steps() + (second == null ? 0 : second.steps());
+            Provenance provenance = new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, steps, dataset, configuration,
+                    metrics, FlowEngine.threads());
+            PufmModel result = profile == null ? model : model.withSchedule(profile);
+            return new Trained(result, provenance, first, second, !stopRequested);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private TrainingResult stage(PufmModel model, PatchSource source, int stage, long steps, TimeSampler times,
+            FlowLoss loss, double lr, Map<String, String> configuration) {
+        FlowTrainer.Builder builder = FlowTrainer.builder().setField(model.field()).setData(source).setSteps(steps)
+                .setSeed(seed + stage).optBatchSize(batchSize).optPath(AffinePath.linear())
+                .optCoupling(Coupling.independent()).optTimeSampler(times).optLoss(loss)
+                .optOptimizer(Adam.builderW().optWeightDecay(1e-5).optLearningRate(
+                        LearningRateSchedule.warmupCosine(lr, Math.min(200, steps / 10), steps, lr / 20)).build())
+                .optEma(emaDecay).optClipGradNorm(1.0).optProgress(progress);
+        config.describe().forEach(builder::optConfiguration);
+        if (checkpoints != null) {
+            builder.optCheckpoints(checkpoints.resolve("stage" + stage), Math.max(50, steps / 10));
+        }
+        try (FlowTrainer trainer = builder.build()) {
+            running = trainer;
+            if (stopRequested) {
+                trainer.requestStop();
+            }
+            TrainingResult result = trainer.train();
+            running = null;
+            trainer.configuration().forEach((k, v) -> configuration.put("stage" + stage + "." + k, v));
+            trainer.ema().ifPresent(ema -> ema.copyToParameters());
+            return result;
+        }
+    }
+
+    /**
+     * Asks a running training to write a checkpoint after its current step and stop; the next run
+     * with the same checkpoint folder resumes.
+     */
+    public void requestStop() {
+        stopRequested = true;
+        FlowTrainer trainer = running;
+        if (trainer != null) {
+            trainer.requestStop();
+        }
+    }
+
+    /**
+     * A trained model with what produced it.
+     *
+     * @param model the model, EMA weights loaded, with its loss profile when finished; close it
+     * @param provenance where it comes from, to save with it
+     * @param stage1 the straight-flow run
+     * @param stage2 the refinement run, or {@code null} if it did not run
+     * @param finished whether all stages ran to the end
+     */
+    public record Trained(PufmModel model, Provenance provenance, TrainingResult stage1, TrainingResult stage2,
+            boolean finished) implements AutoCloseable {
+
+        /** Closes the model. */
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    /** Configures a {@link PufmTraining}. */
+    public static final class Builder {
+        private PufmConfig config = PufmConfig.defaults();
+        private List<TrainingPatch> train;
+        private String dataset = "unnamed";
+        private long stage1Steps = 4000;
+        private long stage2Steps = 500;
+        private int batchSize = 8;
+        private double learningRate = 3e-4;
+        private double emaDecay = 0.999;
+        private long seed;
+        private boolean seedSet;
+        private Path checkpoints;
+        private ProgressListener progress = ProgressListener.silent();
+
+        private Builder() {}
+
+        /**
+         * @param patches stage-1 training patches (required)
+         * @param description what they are, for provenance
+         * @return this builder
+         */
+        public Builder setTrainingData(List<TrainingPatch> patches, String description) {
+            this.train = List.copyOf(patches);
+            this.dataset = description;
+            return this;
+        }
+
+        /**
+         * @param value the seed (required)
+         * @return this builder
+         */
+        public Builder setSeed(long value) {
+            this.seed = value;
+            this.seedSet = true;
+            return this;
+        }
+
+        /**
+         * @param value the architecture (default {@link PufmConfig#defaults()})
+         * @return this builder
+         */
+        public Builder optConfig(PufmConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        /**
+         * @param straight stage-1 steps (default 4,000)
+         * @param refinement stage-2 steps, 0 to skip (default 500)
+         * @return this builder
+         */
+        public Builder optSteps(long straight, long refinement) {
+            this.stage1Steps = straight;
+            this.stage2Steps = refinement;
+            return this;
+        }
+
+        /**
+         * @param value patches per batch (default 8)
+         * @return this builder
+         */
+        public Builder optBatchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        /**
+         * @param value peak learning rate of stage 1 (default 3e-4; stage 2 uses a fifth)
+         * @return this builder
+         */
+        public Builder optLearningRate(double value) {
+            this.learningRate = value;
+            return this;
+        }
+
+        /**
+         * @param value EMA decay (default 0.999)
+         * @return this builder
+         */
+        public Builder optEma(double value) {
+            this.emaDecay = value;
+            return this;
+        }
+
+        /**
+         * @param folder checkpoint folder (one sub-folder per stage); training resumes from it
+         * @return this builder
+         */
+        public Builder optCheckpoints(Path folder) {
+            this.checkpoints = folder;
+            return this;
+        }
+
+        /**
+         * @param listener hears about progress (default silent)
+         * @return this builder
+         */
+        public Builder optProgress(ProgressListener listener) {
+            this.progress = listener;
+            return this;
+        }
+
+        /**
+         * @return the training
+         * @throws IllegalArgumentException if data or seed are missing or a setting is invalid
+         */
+        public PufmTraining build() {
+            if (train == null || train.isEmpty()) {
+                throw new IllegalArgumentException("training patches are required");
+            }
+            if (!seedSet) {
+                throw new IllegalArgumentException("a seed is required");
+            }
+            if (stage1Steps < 1 || stage2Steps < 0) {
+                throw new IllegalArgumentException("steps must be positive: " + stage1Steps + ", " + stage2Steps);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size is not positive: " + batchSize);
+            }
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("learning rate is not positive: " + learningRate);
+            }
+            return new PufmTraining(this);
+        }
+    }
+}

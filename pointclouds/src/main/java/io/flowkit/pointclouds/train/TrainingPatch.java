@@ -1,0 +1,66 @@
+package io.flowkit.pointclouds.train;
+
+import java.util.Arrays;
+
+/**
+ * One stage-1 training pair of PUFM++ in its patch frame (unit sphere): the midpoint-interpolated
+ * patch and the ground-truth patch of the same size, ordered so that truth point {@code i} is the
+ * one matched to interpolated point {@code i} by the minimum-cost assignment (Earth Mover's
+ * Distance). The flow then learns the straight path from each interpolated point to its match.
+ *
+ * @param interpolated the interpolated points, flat xyz
+ * @param truth the matched ground-truth points, flat xyz, same count
+ */
+public record TrainingPatch(double[] interpolated, double[] truth) {
+
+    /**
+     * Validates the pair.
+     *
+     * @throws IllegalArgumentException if the sizes differ, are not whole points, or a coordinate
+     *     is not finite
+     */
+    public TrainingPatch {
+        if (interpolated.length != truth.length || interpolated.length % 3 != 0 || interpolated.length == 0) {
+            throw new IllegalArgumentException("patch sizes do not match: " + interpolated.length / 3 + " interpolated, "
+                    + truth.length / 3 + " truth points");
+        }
+        for (int i = 0; i < truth.length; i++) {
+            if (!Double.isFinite(interpolated[i]) || !Double.isFinite(truth[i])) {
+                throw new IllegalArgumentException("patch coordinate of point " + i / 3 + " is not finite");
+            }
+        }
+        interpolated = interpolated.clone();
+        truth = truth.clone();
+    }
+
+    /** @return the number of points */
+    public int points() {
+        return interpolated.length / 3;
+    }
+
+    @Override
+    public double[] interpolated() {
+        return interpolated.clone();
+    }
+
+    @Override
+    public double[] truth() {
+        return truth.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainingPatch p && Arrays.equals(interpolated, p.interpolated)
+                && Arrays.equals(truth, p.truth);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(interpolated) + Arrays.hashCode(truth);
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingPatch[" + points() + " points]";
+    }
+}

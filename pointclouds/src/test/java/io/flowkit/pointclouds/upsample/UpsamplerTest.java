@@ -1,0 +1,112 @@
+package io.flowkit.pointclouds.upsample;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.flowkit.pointclouds.data.PuProtocol;
+import io.flowkit.pointclouds.data.ShapeSample;
+import io.flowkit.pointclouds.model.PufmConfig;
+import io.flowkit.pointclouds.model.PufmModel;
+import io.flowkit.validation.pointcloud.Chamfer;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The patch-wise sampler with an untrained small model on a real test input. */
+class UpsamplerTest {
+
+    private static final PufmConfig SMALL = PufmConfig.defaults().withSize(16, 1).withPatchSize(64);
+    private static PufmModel model;
+    private static double[] input;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        model = PufmModel.create(SMALL, 2, Device.cpu());
+        ShapeSample cow = PuProtocol.sample("cow-small", PuProtocol.load("cow", 4, 0).mesh(), 512, 4, 0);
+        input = cow.input();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        model.close();
+    }
+
+    @Test
+    void x4GivesFourTimesThePointsIsReproducibleAndDependsOnTheSeed() {
+        AtomicInteger calls = new AtomicInteger();
+        Upsampler one = Upsampler.builder().setModel(model).optBatchSize(1).optSeed(5).optStartNoise(0.02).optSteps(3)
+                .optProgress((done, total) -> calls.incrementAndGet()).build();
+        Upsampler many = Upsampler.builder().setModel(model).optBatchSize(64).optSeed(5).optStartNoise(0.02).optSteps(3)
+                .build();
+        double[] a = one.upsample(input, 4);
+        assertEquals(4 * input.length, a.length);
+        assertTrue(calls.get() > 1, "progress per batch");
+        assertArrayEquals(a, one.upsample(input, 4), "the same settings give the same cloud");
+        // Batching changes float rounding (~1e-7), which may flip the Voronoi cell of a border point:
+        // the clouds agree up to a few such points, far closer than clouds of another seed.
+        double[] batched = many.upsample(input, 4);
+        double[] other = Upsampler.builder().setModel(model).optSeed(6).optStartNoise(0.02).optSteps(3).build()
+                .upsample(input, 4);
+        assertFalse(Arrays.equals(a, other));
+        double sameSeed = Chamfer.puGan(a, batched);
+        double otherSeed = Chamfer.puGan(a, other);
+        assertTrue(sameSeed < 0.05 * otherSeed, sameSeed + " vs " + otherSeed);
+        // Every input point is kept: the merge reduces the union of input and patches by FPS from input point 0.
+        assertEquals(input[0], a[0]);
+    }
+
+    @Test
+    void x16IsX4TwiceAndLargeInputsKeepOnlyTheirOwnCells() {
+        double[] dense = Upsampler.builder().setModel(model).build().upsample(input, 16);
+        assertEquals(16 * input.length, dense.length);
+        for (double v : dense) {
+            assertTrue(Double.isFinite(v));
+        }
+        // As for a large scan: patches keep their own Voronoi cells instead of one global reduction.
+        double[] cells = Upsampler.builder().setModel(model).optFpsLimit(1000).build().upsample(input, 4);
+        assertEquals(4 * input.length, cells.length);
+        double[] global = Upsampler.builder().setModel(model).optOwnCellsOnly(false).build().upsample(input, 4);
+        assertEquals(4 * input.length, global.length);
+        assertEquals(meanNearest(global), meanNearest(cells), 0.5 * meanNearest(global), "similar spacing");
+    }
+
+    private static double meanNearest(double[] xyz) {
+        int n = xyz.length / 3;
+        int[] nearest = io.flowkit.datasets.spatial.NearestNeighbors.of(xyz).kNearest(xyz, 2);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            int j = nearest[2 * i] == i ? nearest[2 * i + 1] : nearest[2 * i];
+            sum += Math.sqrt(Math.pow(xyz[3 * i] - xyz[3 * j], 2) + Math.pow(xyz[3 * i + 1] - xyz[3 * j + 1], 2)
+                    + Math.pow(xyz[3 * i + 2] - xyz[3 * j + 2], 2));
+        }
+        return sum / n;
+    }
+
+    @Test
+    void badInputsGetClearErrors() {
+        Upsampler u = Upsampler.builder().setModel(model).build();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> u.upsample(input, 3)).getMessage()
+                .contains("ratio 3 is not supported"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> u.upsample(Arrays.copyOf(input, 60), 4))
+                .getMessage().contains("fewer than the 64 points a patch needs"));
+        double[] nan = input.clone();
+        nan[31] = Double.NaN;
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> u.upsample(nan, 4)).getMessage()
+                .contains("point 10"));
+        double[] repeated = input.clone();
+        System.arraycopy(repeated, 0, repeated, 3, 3);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> u.upsample(repeated, 4)).getMessage()
+                .contains("1 duplicate"));
+        double[] merged = Upsampler.builder().setModel(model).optMergeDuplicates(true).build().upsample(repeated, 4);
+        assertEquals(4 * repeated.length, merged.length);
+        assertThrows(IllegalArgumentException.class, () -> Upsampler.builder().setModel(model).optSteps(0).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> Upsampler.builder().setModel(model).optManifoldCorrection(2).build());
+    }
+}
