@@ -92,8 +92,9 @@ public final class Upsampler {
 
     /** @return a one-line description of the settings */
     public String describe() {
-        return steps + " Euler steps (" + (schedule == Schedule.ADAPTIVE && model.schedule().isPresent()
-                ? "adaptive schedule" : "uniform") + "), patches of " + model.config().patchSize() + " points at "
+        String stepping = steps == 1 ? "1 Euler step" : steps + " Euler steps (" + (schedule == Schedule.ADAPTIVE
+                && model.schedule().isPresent() ? "adaptive schedule" : "uniform") + ")";
+        return stepping + ", patches of " + model.config().patchSize() + " points at "
                 + coverage + "× coverage" + (ownCells ? " keeping their own cells" : "") + ", manifold correction "
                 + (correction > 0 ? correction : "off") + ", start noise " + startNoise + ", seed " + seed;
     }
