@@ -30,8 +30,12 @@ class MaternSpectrumTest {
     static Mesh second;
 
     static Mesh load(String name) throws Exception {
+        return load(name, MeshFolder.bunnyTriangulations().read(name), 3);
+    }
+
+    static Mesh load(String name, io.flowkit.datasets.mesh.TriangleMesh mesh, double sigma) {
         long t0 = System.nanoTime();
-        MaternNoise noise = MaternNoise.builder().setMesh(MeshFolder.bunnyTriangulations().read(name)).build();
+        MaternNoise noise = MaternNoise.builder().setMesh(mesh).optSigma(sigma).build();
         long t1 = System.nanoTime();
         Eigenpairs eigen = noise.operator().eigenpairs(EIGENPAIRS);
         long t2 = System.nanoTime();
