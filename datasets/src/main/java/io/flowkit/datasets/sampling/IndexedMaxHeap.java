@@ -37,6 +37,11 @@ final class IndexedMaxHeap {
         return position[item] >= 0;
     }
 
+    /** @return the item with the largest key (left in the heap) */
+    int max() {
+        return heap[0];
+    }
+
     /** @return the item with the largest key, removed from the heap */
     int removeMax() {
         int top = heap[0];

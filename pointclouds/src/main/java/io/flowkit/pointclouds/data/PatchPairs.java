@@ -1,8 +1,8 @@
 package io.flowkit.pointclouds.data;
 
 import io.flowkit.datasets.pointcloud.PointCloud;
+import io.flowkit.datasets.sampling.FarthestPointSampler;
 import io.flowkit.datasets.spatial.NearestNeighbors;
-import io.flowkit.pointclouds.prepare.FarthestPoints;
 import io.flowkit.pointclouds.prepare.MidpointInterpolation;
 import io.flowkit.pointclouds.prepare.PatchNormalisation;
 import io.flowkit.pointclouds.prepare.PointArrays;
@@ -99,7 +99,7 @@ public final class PatchPairs {
             throw new IllegalArgumentException("cloud has " + n + " points, fewer than the ratio " + ratio);
         }
         int start = new SplittableRandom(seed).nextInt(n);
-        return PointArrays.gather(xyz, FarthestPoints.indices(xyz, n / ratio, start));
+        return PointArrays.gather(xyz, FarthestPointSampler.indices(xyz, n / ratio, start));
     }
 
     /**
@@ -123,7 +123,7 @@ public final class PatchPairs {
             throw new IllegalArgumentException(name + ": number of patches is not in 1.." + n + ": " + patches);
         }
         int start = new SplittableRandom(seed).nextInt(n);
-        int[] seeds = FarthestPoints.indices(input, patches, start);
+        int[] seeds = FarthestPointSampler.indices(input, patches, start);
         NearestNeighbors inputIndex = NearestNeighbors.of(input);
         NearestNeighbors truthIndex = NearestNeighbors.of(truth);
         List<UpsamplingPatch> out = new ArrayList<>(patches);

@@ -1,8 +1,8 @@
 package io.flowkit.pointclouds.eval;
 
 import io.flowkit.datasets.mesh.TriangleMesh;
+import io.flowkit.datasets.sampling.FarthestPointSampler;
 import io.flowkit.datasets.sampling.UniformSurfaceSampler;
-import io.flowkit.pointclouds.prepare.FarthestPoints;
 import io.flowkit.pointclouds.prepare.MidpointInterpolation;
 import io.flowkit.pointclouds.prepare.PointArrays;
 
@@ -39,7 +39,7 @@ public final class UpsamplingBaselines {
 
     /**
      * The oracle with {@link #ORACLE_OVERSAMPLING} candidates per point: farthest-point sampling
-     * (from the first candidate, {@link FarthestPoints}) of {@code 10 · count} points drawn uniformly by area on the mesh.
+     * (from the first candidate, {@link FarthestPointSampler}) of {@code 10 · count} points drawn uniformly by area on the mesh.
      *
      * @param mesh the true surface, with positive area
      * @param count number of points, at least 1
@@ -53,7 +53,7 @@ public final class UpsamplingBaselines {
 
     /**
      * The oracle with a chosen density of candidates. The cost is that of farthest-point sampling
-     * {@code count · oversampling} candidates ({@link FarthestPoints}): under a second for 8,192
+     * {@code count · oversampling} candidates ({@link FarthestPointSampler}): under a second for 8,192
      * points at 10× on two cores, a few seconds for 32,768.
      *
      * @param mesh the true surface, with positive area
@@ -71,6 +71,6 @@ public final class UpsamplingBaselines {
             throw new IllegalArgumentException("count is not positive: " + count);
         }
         double[] dense = UniformSurfaceSampler.sample(mesh, Math.multiplyExact(count, oversampling), seed).points().positions();
-        return PointArrays.gather(dense, FarthestPoints.indices(dense, count, 0));
+        return PointArrays.gather(dense, FarthestPointSampler.indices(dense, count, 0));
     }
 }

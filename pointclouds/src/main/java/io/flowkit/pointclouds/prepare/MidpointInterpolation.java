@@ -1,5 +1,6 @@
 package io.flowkit.pointclouds.prepare;
 
+import io.flowkit.datasets.sampling.FarthestPointSampler;
 import io.flowkit.datasets.spatial.NearestNeighbors;
 
 /**
@@ -21,7 +22,7 @@ import io.flowkit.datasets.spatial.NearestNeighbors;
  *
  * <p>Without duplicate points there are always at least {@code N (2r + 1) / 2 ≥ N r} distinct
  * midpoints unless many coincide by symmetry (a regular grid). Cost: the k-d tree search plus
- * farthest-point sampling ({@link FarthestPoints}) over {@code M ≤ 2 N r} candidates, about
+ * farthest-point sampling ({@link FarthestPointSampler}) over {@code M ≤ 2 N r} candidates, about
  * 0.1–0.2 s for 2,048 → 8,192 points on two cores.
  */
 public final class MidpointInterpolation {
@@ -51,7 +52,7 @@ public final class MidpointInterpolation {
             throw new IllegalArgumentException("midpoint interpolation of " + n + " points at ratio " + ratio + " gives only "
                     + m + " distinct midpoints, fewer than the " + target + " points wanted: " + why);
         }
-        return PointArrays.gather(candidates, FarthestPoints.indices(candidates, target, 0));
+        return PointArrays.gather(candidates, FarthestPointSampler.indices(candidates, target, 0));
     }
 
     /**
@@ -93,7 +94,7 @@ public final class MidpointInterpolation {
             }
         }
         double[] all = java.util.Arrays.copyOf(mids, 3 * m);
-        return PointArrays.gather(all, DistinctPoints.firstOccurrences(all));
+        return PointArrays.distinct(all);
     }
 
     private static boolean listed(int[] knn, int row, int k, int value) {

@@ -1,5 +1,6 @@
 package io.flowkit.pointclouds.prepare;
 
+import io.flowkit.datasets.sampling.FarthestPointSampler;
 import io.flowkit.datasets.spatial.NearestNeighbors;
 
 /**
@@ -34,7 +35,7 @@ public final class PatchSeeds {
     public static int[][] patches(double[] xyz, int patchSize, double coverage) {
         int n = PointArrays.count(xyz, "cloud");
         int m = patchCount(n, patchSize, coverage);
-        int[] seeds = FarthestPoints.indices(xyz, m, 0);
+        int[] seeds = FarthestPointSampler.indices(xyz, m, 0);
         NearestNeighbors index = NearestNeighbors.of(xyz);
         int[][] out = new int[m][];
         for (int j = 0; j < m; j++) {

@@ -87,4 +87,15 @@ public final class PointArrays {
         int n = xyz.length / 3;
         return n - DistinctPoints.firstOccurrences(xyz).length;
     }
+
+    /**
+     * The cloud without repeated points: the first occurrence of each distinct point, in order
+     * (exact equality, with {@code -0.0 == 0.0}).
+     *
+     * @param xyz interleaved coordinates (finite)
+     * @return the distinct points, interleaved
+     */
+    public static double[] distinct(double[] xyz) {
+        return gather(xyz, DistinctPoints.firstOccurrences(xyz));
+    }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.flowkit.datasets.pointcloud.PointCloud;
+import io.flowkit.datasets.sampling.FarthestPointSampler;
 import io.flowkit.datasets.spatial.NearestNeighbors;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.grid.TimeGrid;
@@ -12,7 +13,6 @@ import io.flowkit.flow.random.SeededRandom;
 import io.flowkit.pointclouds.model.PatchNeighbours;
 import io.flowkit.pointclouds.model.PufmConfig;
 import io.flowkit.pointclouds.model.PufmModel;
-import io.flowkit.pointclouds.prepare.FarthestPoints;
 import io.flowkit.pointclouds.prepare.MidpointInterpolation;
 import io.flowkit.pointclouds.prepare.PatchNormalisation;
 import io.flowkit.pointclouds.prepare.PatchSeeds;
@@ -145,7 +145,7 @@ public final class Upsampler {
                 throw new IllegalArgumentException("cloud has " + duplicates + " duplicate points; remove them first "
                         + "or merge them (optMergeDuplicates, --merge-duplicates)");
             }
-            current = distinct(xyz);
+            current = PointArrays.distinct(xyz);
             if (current.length / 3 < model.config().patchSize()) {
                 throw new IllegalArgumentException("cloud has " + current.length / 3 + " distinct points, fewer than the "
                         + model.config().patchSize() + " points a patch needs");
@@ -155,21 +155,6 @@ public final class Upsampler {
             current = pass(current, p, p == passes - 1 ? n * ratio : -1);
         }
         return current;
-    }
-
-    /** The cloud without repeated points (first occurrences kept, in order). */
-    private static double[] distinct(double[] xyz) {
-        java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
-        double[] out = new double[xyz.length];
-        int w = 0;
-        for (int i = 0; i < xyz.length; i += 3) {
-            // + 0.0 makes -0.0 and 0.0 one key.
-            if (seen.add(java.util.List.of(xyz[i] + 0.0, xyz[i + 1] + 0.0, xyz[i + 2] + 0.0))) {
-                System.arraycopy(xyz, i, out, w, 3);
-                w += 3;
-            }
-        }
-        return Arrays.copyOf(out, w);
     }
 
     /**
@@ -224,7 +209,7 @@ public final class Upsampler {
         }
         double[] merged = Arrays.copyOf(candidates, 3 * count);
         if (count >= target && count <= fpsLimit) {
-            return PointArrays.gather(merged, FarthestPoints.indices(merged, target, 0));
+            return PointArrays.gather(merged, FarthestPointSampler.indices(merged, target, 0));
         }
         return adjust(merged, Arrays.copyOf(spare, 3 * spareCount), target, base.split(-1));
     }
@@ -254,7 +239,6 @@ public final class Upsampler {
         int k = config.neighbours();
         int values = dense * 3;
         PatchNormalisation[] norms = new PatchNormalisation[b];
-        double[][] interpolated = new double[b][];
         NearestNeighbors[] surfaces = new NearestNeighbors[b];
         float[] x0 = new float[b * values];
         float[] cond = new float[b * values];
@@ -262,14 +246,14 @@ public final class Upsampler {
         for (int i = 0; i < b; i++) {
             double[] sparse = PointArrays.gather(xyz, patches[start + i]);
             norms[i] = PatchNormalisation.of(sparse);
-            interpolated[i] = MidpointInterpolation.interpolate(norms[i].apply(sparse), config.ratio());
-            surfaces[i] = NearestNeighbors.of(interpolated[i]);
+            double[] interpolated = MidpointInterpolation.interpolate(norms[i].apply(sparse), config.ratio());
+            surfaces[i] = NearestNeighbors.of(interpolated);
             float[] eps = base.split(start + i).gaussian(values);
             for (int q = 0; q < values; q++) {
-                cond[i * values + q] = (float) interpolated[i][q];
-                x0[i * values + q] = (float) (interpolated[i][q] + startNoise * eps[q]);
+                cond[i * values + q] = (float) interpolated[q];
+                x0[i * values + q] = (float) (interpolated[q] + startNoise * eps[q]);
             }
-            System.arraycopy(PatchNeighbours.of(interpolated[i], k), 0, index, i * dense * k, dense * k);
+            System.arraycopy(PatchNeighbours.of(surfaces[i], interpolated, k), 0, index, i * dense * k, dense * k);
         }
         float[] x = x0;
         try (FlowEngine.GradientMode ignored = FlowEngine.noGradient();
