@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.random.SeededRandom;
 import io.flowkit.flow.time.PiecewiseLinearCdf;
-import io.flowkit.pointclouds.model.PatchNeighbours;
+import io.flowkit.flow.train.HostBatch;
 import io.flowkit.pointclouds.model.PufmModel;
 import java.util.List;
 
@@ -49,41 +49,23 @@ public final class LossProfile {
             throw new IllegalArgumentException("no patches to measure the loss profile on");
         }
         double[] grid = grid(gridPoints);
-        int points = model.config().densePoints();
-        int k = model.config().neighbours();
-        int n = points * 3;
+        PatchSource source = new PatchSource(patches, model.config(), false, "loss profile");
         double[] sums = new double[gridPoints];
         SeededRandom random = SeededRandom.of(seed);
         int batch = 8;
         try (FlowEngine.GradientMode ignored = FlowEngine.noGradient()) {
             for (int start = 0; start < patches.size(); start += batch) {
                 int b = Math.min(batch, patches.size() - start);
-                float[] x0 = new float[b * n];
-                float[] x1 = new float[b * n];
-                float[] interpolated = new float[b * n];
-                long[] index = new long[b * points * k];
-                for (int i = 0; i < b; i++) {
-                    TrainingPatch p = patches.get(start + i);
-                    double[] a = p.interpolated();
-                    double[] t = p.truth();
-                    float[] eps = random.gaussian(n);
-                    for (int j = 0; j < n; j++) {
-                        interpolated[i * n + j] = (float) a[j];
-                        x0[i * n + j] = (float) (a[j] + model.config().noise() * eps[j]);
-                        x1[i * n + j] = (float) t[j];
-                    }
-                    System.arraycopy(PatchNeighbours.of(a, k), 0, index, i * points * k, points * k);
-                }
+                HostBatch host = source.inOrder(start, b, random);
                 try (NDManager scope = model.manager().newSubManager()) {
-                    Shape shape = new Shape(b, points, 3);
-                    NDArray source = scope.create(x0, shape);
-                    NDArray data = scope.create(x1, shape);
-                    NDArray target = data.sub(source);
-                    NDList condition = new NDList(scope.create(interpolated, shape),
-                            scope.create(index, new Shape(b, points, k)));
+                    Shape shape = host.batchShape();
+                    NDArray data = scope.create(host.x1(), shape);
+                    NDArray noisy = scope.create(host.x0(), shape);
+                    NDArray target = data.sub(noisy);
+                    NDList condition = host.condition().apply(scope);
                     for (int g = 0; g < gridPoints; g++) {
                         float t = (float) grid[g];
-                        NDArray xt = data.mul(t).add(source.mul(1 - t));
+                        NDArray xt = data.mul(t).add(noisy.mul(1 - t));
                         NDArray v = model.field().velocity(xt, scope.full(new Shape(b), t), condition, false);
                         sums[g] += v.sub(target).square().mean().getFloat() * b;
                     }

@@ -9,6 +9,7 @@ import io.flowkit.flow.train.HostBatch;
 import io.flowkit.pointclouds.model.PatchNeighbours;
 import io.flowkit.pointclouds.model.PufmConfig;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * Stage-1 batches of PUFM++: for a random patch, {@code x0 = interpolated + σ·ε} (σ = 0.02 by
@@ -63,13 +64,31 @@ public final class PatchSource implements FlowDataSource {
 
     @Override
     public HostBatch next(long step, int batchSize, SeededRandom random) {
+        return assemble(batchSize, () -> random.nextInt(patches.size()), random);
+    }
+
+    /**
+     * Patches {@code start .. start + count − 1} in order, without choosing at random (for
+     * measurements over a fixed set, such as the loss profile).
+     *
+     * @param start the first patch
+     * @param count how many
+     * @param random the stream of the start noise (and rotations, if on)
+     * @return the batch
+     */
+    HostBatch inOrder(int start, int count, SeededRandom random) {
+        int[] next = {start};
+        return assemble(count, () -> next[0]++, random);
+    }
+
+    private HostBatch assemble(int batchSize, IntSupplier choose, SeededRandom random) {
         int n = points * 3;
         float[] x0 = new float[batchSize * n];
         float[] x1 = new float[batchSize * n];
         float[] interpolated = new float[batchSize * n];
         long[] index = new long[batchSize * points * k];
         for (int b = 0; b < batchSize; b++) {
-            int which = random.nextInt(patches.size());
+            int which = choose.getAsInt();
             TrainingPatch patch = patches.get(which);
             double[] r = rotate ? So3.fromUniforms(random.nextDouble(), random.nextDouble(), random.nextDouble())
                     : So3.identity();
