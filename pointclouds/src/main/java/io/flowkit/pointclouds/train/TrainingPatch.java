@@ -1,5 +1,6 @@
 package io.flowkit.pointclouds.train;
 
+import io.flowkit.pointclouds.prepare.PointArrays;
 import java.util.Arrays;
 
 /**
@@ -16,18 +17,14 @@ public record TrainingPatch(double[] interpolated, double[] truth) {
     /**
      * Validates the pair.
      *
-     * @throws IllegalArgumentException if the sizes differ, are not whole points, or a coordinate
-     *     is not finite
+     * @throws IllegalArgumentException if a patch is empty, not whole points, has a non-finite
+     *     coordinate (named), or the sizes differ
      */
     public TrainingPatch {
-        if (interpolated.length != truth.length || interpolated.length % 3 != 0 || interpolated.length == 0) {
-            throw new IllegalArgumentException("patch sizes do not match: " + interpolated.length / 3 + " interpolated, "
-                    + truth.length / 3 + " truth points");
-        }
-        for (int i = 0; i < truth.length; i++) {
-            if (!Double.isFinite(interpolated[i]) || !Double.isFinite(truth[i])) {
-                throw new IllegalArgumentException("patch coordinate of point " + i / 3 + " is not finite");
-            }
+        int n = PointArrays.count(interpolated, "interpolated patch");
+        int m = PointArrays.count(truth, "truth patch");
+        if (n != m) {
+            throw new IllegalArgumentException("patch sizes do not match: " + n + " interpolated, " + m + " truth points");
         }
         interpolated = interpolated.clone();
         truth = truth.clone();
