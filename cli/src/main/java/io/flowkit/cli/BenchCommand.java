@@ -20,11 +20,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs flowkit's benchmarks and writes report.md, report.json and pictures.",
             "Suites: toy2d (the engine's 2D benchmark), tsgen (transition states on the Grambow test split),",
-            "pufm (point cloud upsampling on the PU-GAN test meshes; needs --pufm-model until a default model ships)",
-            "and speed (DJL against PyTorch eager). Without a suite: toy2d and tsgen; all: toy2d, tsgen and speed."})
+            "pufm (point cloud upsampling on the PU-GAN test meshes with the shipped model, or --pufm-model)",
+            "and speed (DJL against PyTorch eager). Without a suite: toy2d, tsgen and pufm; all: these and speed."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "toy2d, tsgen, pufm, speed or all (default: toy2d tsgen)")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "toy2d, tsgen, pufm, speed or all (default: toy2d tsgen pufm)")
     private List<String> suites = new ArrayList<>();
 
     @Option(names = "--quick", description = "short runs (the default)")
@@ -59,12 +59,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--quick and --full exclude each other");
         }
         Set<String> chosen = new LinkedHashSet<>();
-        for (String s : suites.isEmpty() ? List.of("toy2d", "tsgen") : suites) {
+        for (String s : suites.isEmpty() ? List.of("toy2d", "tsgen", "pufm") : suites) {
             String name = s.toLowerCase(Locale.ROOT);
             switch (name) {
                 case "all":
                     chosen.add("toy2d");
                     chosen.add("tsgen");
+                    chosen.add("pufm");
                     chosen.add("speed");
                     break;
                 case "toy2d":

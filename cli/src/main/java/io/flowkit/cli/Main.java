@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Conditional flow matching for science: benchmarks, training, generation, evaluation.",
         subcommands = {BenchCommand.class, io.flowkit.cli.tsgen.TsGenCommand.class,
             io.flowkit.cli.pointclouds.UpsampleCommand.class, io.flowkit.cli.pointclouds.PointCloudsCommand.class,
+            io.flowkit.cli.meshes.MeshCommand.class,
+            io.flowkit.cli.assembly.AssemblyCommand.class, io.flowkit.cli.assembly.AssembleCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -2,11 +2,9 @@ package io.flowkit.flow.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.flowkit.flow.checkpoint.Checkpoint;
 import io.flowkit.flow.checkpoint.Provenance;
@@ -277,13 +275,7 @@ public final class FlowTrainer implements AutoCloseable {
 
     /** The factor {@code min(1, c / ‖g‖)} for global gradient-norm clipping (Pascanu et al. 2013). */
     private double clipScale(NDManager scope) {
-        NDList norms = new NDList(parameters.parameters().size());
-        for (Parameter p : parameters.parameters()) {
-            NDArray g = p.getArray().getGradient();
-            g.attach(scope);
-            norms.add(g.norm().reshape(1));
-        }
-        double total = NDArrays.concat(norms).norm().getFloat();
+        double total = parameters.gradientNorm(scope);
         if (!Double.isFinite(total)) {
             throw new IllegalStateException("training diverged at step " + (step + 1) + ": the gradient norm is " + total);
         }

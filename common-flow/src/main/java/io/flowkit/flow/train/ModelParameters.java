@@ -1,6 +1,9 @@
 package io.flowkit.flow.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -147,5 +150,21 @@ public final class ModelParameters {
             arrays.add(p.getArray());
         }
         return arrays;
+    }
+
+    /**
+     * The global norm of the current gradients, {@code sqrt(Σ ‖g_p‖²)} over all parameters.
+     *
+     * @param scope the step's manager, which takes over the gradient views
+     * @return the norm (NaN or infinite when training diverged)
+     */
+    public double gradientNorm(NDManager scope) {
+        NDList norms = new NDList(parameters.size());
+        for (Parameter p : parameters) {
+            NDArray g = p.getArray().getGradient();
+            g.attach(scope);
+            norms.add(g.norm().reshape(1));
+        }
+        return NDArrays.concat(norms).norm().getFloat();
     }
 }

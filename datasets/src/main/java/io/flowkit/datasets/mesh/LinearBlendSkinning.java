@@ -47,6 +47,11 @@ public final class LinearBlendSkinning {
         return rest;
     }
 
+    /** @return the weights W, vertices × bones, row-major (a copy) */
+    public double[] weights() {
+        return weights.clone();
+    }
+
     /** @return the number of bones */
     public int boneCount() {
         return bones;

@@ -3,11 +3,11 @@ package io.flowkit.meshes.noise;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.meshes.geometry.MeshChecks;
 import io.flowkit.meshes.sparse.CoordinateBisection;
+import io.flowkit.meshes.sparse.ShiftedLaplacian;
 import io.flowkit.meshes.sparse.SparseCholesky;
 import io.flowkit.validation.mesh.LaplaceBeltrami;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.ejml.data.DMatrixSparseCSC;
 
 /**
  * Matérn Gaussian random field noise on a triangle mesh ("Matérn Noise for Triangulation-Agnostic
@@ -68,27 +68,7 @@ public final class MaternNoise {
         for (int i = 0; i < mass.length; i++) {
             sqrtMass[i] = Math.sqrt(mass[i]);
         }
-        DMatrixSparseCSC a = shifted(operator.stiffness(), mass, tau);
-        int[] perm = CoordinateBisection.order(b.mesh.vertices(), a);
-        this.factor = SparseCholesky.factor(a, perm);
-    }
-
-    /** L + τM, in place on a copy of L (every column of L holds its diagonal). */
-    private static DMatrixSparseCSC shifted(DMatrixSparseCSC l, double[] mass, double tau) {
-        for (int j = 0; j < l.numCols; j++) {
-            boolean found = false;
-            for (int p = l.col_idx[j]; p < l.col_idx[j + 1]; p++) {
-                if (l.nz_rows[p] == j) {
-                    l.nz_values[p] += tau * mass[j];
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
-                throw new IllegalStateException("Laplacian has no diagonal entry in column " + j);
-            }
-        }
-        return l;
+        this.factor = ShiftedLaplacian.factor(operator, b.mesh.vertices(), tau);
     }
 
     /**

@@ -118,6 +118,31 @@ public final class Surface {
     }
 
     /**
+     * The closest triangle of each point of a cloud, with the foot point.
+     *
+     * @param points interleaved xyz
+     * @param closest receives the interleaved foot points (length of {@code points}), or null
+     * @return the index of each point's closest triangle
+     * @throws IllegalArgumentException on an empty or non-finite cloud, or a {@code closest} array
+     *     of the wrong length
+     */
+    public int[] nearestTriangles(double[] points, double[] closest) {
+        int n = Checks.points3(points, "points");
+        if (closest != null && closest.length != points.length) {
+            throw new IllegalArgumentException("closest has length " + closest.length + ", expected " + points.length);
+        }
+        int[] out = new int[n];
+        range(n).forEach(i -> {
+            double[] q = new double[3];
+            out[i] = bvh.nearestTriangle(points[3 * i], points[3 * i + 1], points[3 * i + 2], q);
+            if (closest != null) {
+                System.arraycopy(q, 0, closest, 3 * i, 3);
+            }
+        });
+        return out;
+    }
+
+    /**
      * Points drawn uniformly by area on the surface: a triangle with probability proportional to
      * its area, then a uniform point in it ({@code a + (1 − √r₁)(b − a)...}, Osada et al. 2002,
      * "Shape distributions", Eq. 1).

@@ -1,0 +1,145 @@
+package io.flowkit.assembly.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import io.flowkit.flow.checkpoint.ModelFolder;
+import io.flowkit.flow.checkpoint.Provenance;
+import io.flowkit.flow.engine.FlowEngine;
+import io.flowkit.flow.model.BlockVelocityField;
+import io.flowkit.flow.model.SeededInitializer;
+import io.flowkit.flow.model.VelocityField;
+import io.flowkit.flow.train.ModelParameters;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * An assembly flow model: configuration, {@link PointFlowNetwork} weights and provenance, saved as
+ * a model folder ({@code model.json} + {@code model.bin}).
+ */
+public final class AssemblyModel implements AutoCloseable {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final AssemblyConfig config;
+    private final NDManager manager;
+    private final PointFlowNetwork network;
+    private final BlockVelocityField field;
+    private final Provenance provenance;
+
+    private AssemblyModel(AssemblyConfig config, NDManager manager, PointFlowNetwork network, Provenance provenance) {
+        this.config = config;
+        this.manager = manager;
+        this.network = network;
+        this.field = BlockVelocityField.of(network);
+        this.provenance = provenance;
+    }
+
+    /**
+     * A new, untrained model.
+     *
+     * @param config the architecture
+     * @param seed the seed of the initial weights
+     * @param device where it runs
+     * @return the model; close it when done
+     */
+    public static AssemblyModel create(AssemblyConfig config, long seed, Device device) {
+        NDManager manager = FlowEngine.newManager(device);
+        PointFlowNetwork network = new PointFlowNetwork(config);
+        SeededInitializer.initialize(network, manager, seed, PointFlowNetwork.inputShapes(config));
+        return new AssemblyModel(config, manager, network, null);
+    }
+
+    /**
+     * Loads a model folder.
+     *
+     * @param folder the folder
+     * @param device where it runs
+     * @return the model; close it when done
+     * @throws IOException if a file is missing or malformed (named in the message)
+     */
+    public static AssemblyModel load(Path folder, Device device) throws IOException {
+        ModelFolder.Contents contents = ModelFolder.read(folder, "assembly");
+        String src = contents.source();
+        Stored stored;
+        try {
+            stored = GSON.fromJson(contents.json(), Stored.class);
+        } catch (JsonParseException e) {
+            throw new IOException(src + ": model.json is not valid: " + e.getMessage(), e);
+        }
+        if (stored == null || stored.config == null) {
+            throw new IOException(src + ": model.json lacks the configuration");
+        }
+        AssemblyConfig c = stored.config;
+        AssemblyConfig config;
+        try {
+            config = new AssemblyConfig(c.maxParts(), c.width(), c.heads(), c.blocks(), c.timeFrequencies(), c.alignWidth());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(src + ": invalid configuration: " + e.getMessage(), e);
+        }
+        NDManager manager = FlowEngine.newManager(device);
+        try {
+            PointFlowNetwork network = new PointFlowNetwork(config);
+            SeededInitializer.initialize(network, manager, 0, PointFlowNetwork.inputShapes(config));
+            ModelParameters parameters = ModelParameters.of(network);
+            parameters.load(parameters.arrays(), contents.weights(), "", src + "/model.bin");
+            return new AssemblyModel(config, manager, network, stored.provenance);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw new IOException(src + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves the model (each file written atomically).
+     *
+     * @param folder the folder, created if needed
+     * @param provenanceToRecord where the weights come from
+     * @throws IOException on a write failure
+     */
+    public void save(Path folder, Provenance provenanceToRecord) throws IOException {
+        Stored stored = new Stored();
+        stored.config = config;
+        stored.provenance = provenanceToRecord;
+        ModelFolder.write(folder, GSON.toJson(stored), ModelParameters.of(network).weights());
+    }
+
+    /** @return the architecture */
+    public AssemblyConfig config() {
+        return config;
+    }
+
+    /** @return the network */
+    public PointFlowNetwork network() {
+        return network;
+    }
+
+    /** @return the network as a velocity field, condition {@code [input, parts, anchor]} */
+    public VelocityField field() {
+        return field;
+    }
+
+    /** @return where the weights come from, or {@code null} for an untrained model */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** @return the manager that owns the weights */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Frees the weights. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** The JSON form of model.json. */
+    private static final class Stored {
+        AssemblyConfig config;
+        Provenance provenance;
+    }
+}

@@ -1,0 +1,2 @@
+/** Training of the assembly flow, and the synthetic fracture data it learns from. */
+package io.flowkit.assembly.train;

@@ -1,0 +1,11 @@
+package io.flowkit.cli.assembly;
+
+import picocli.CommandLine.Command;
+
+/** {@code flowkit assembly}: reassembly of fractured parts by a flow on points. */
+@Command(name = "assembly", mixinStandardHelpOptions = true,
+        description = "Reassembly of fractured parts (Rectified Point Flow): fracture a mesh, train, evaluate.",
+        subcommands = {AssemblyFractureCommand.class, AssemblyTrainCommand.class, AssemblyEvaluateCommand.class,
+            AssemblyTeacherCommand.class, AssemblyConvergenceCommand.class})
+public final class AssemblyCommand {
+}

@@ -1,0 +1,109 @@
+package io.flowkit.cli.assembly;
+
+import ai.djl.Device;
+import io.flowkit.assembly.assemble.Assembler;
+import io.flowkit.assembly.data.AssemblyExample;
+import io.flowkit.assembly.data.AssemblyPreparation;
+import io.flowkit.assembly.model.AssemblyModel;
+import io.flowkit.assembly.train.SyntheticFractures;
+import io.flowkit.validation.assembly.AssemblyEvaluation;
+import io.flowkit.validation.assembly.AssemblyResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flowkit assembly evaluate}: metrics of a trained assembly flow on held-out synthetic fractures. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Assembles held-out synthetic fractures (meshes never cut for training) with a trained model and",
+            "prints part accuracy (Hungarian matching, Chamfer < 0.01), rotation and translation errors, shape",
+            "Chamfer and success rates, overall and by part count."})
+final class AssemblyEvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "model folder from 'flowkit assembly train'")
+    private Path model;
+
+    @Option(names = "--objects", defaultValue = "48", description = "held-out objects (default: ${DEFAULT-VALUE})")
+    private int objects;
+
+    @Option(names = "--min-parts", defaultValue = "2", description = "fewest parts (default: ${DEFAULT-VALUE})")
+    private int minParts;
+
+    @Option(names = "--max-parts", defaultValue = "8", description = "most parts (default: ${DEFAULT-VALUE})")
+    private int maxParts;
+
+    @Option(names = "--points", defaultValue = "512", description = "points per object (default: ${DEFAULT-VALUE})")
+    private int points;
+
+    @Option(names = "--steps", defaultValue = "50", description = "Euler steps (default: ${DEFAULT-VALUE})")
+    private int steps;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the objects and the noise (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(points).build();
+        List<AssemblyExample> test = SyntheticFractures.make(true, objects, minParts, maxParts, prep, seed, done -> {});
+        try (AssemblyModel m = AssemblyModel.load(model, Device.cpu())) {
+            long start = System.nanoTime();
+            List<Assembler.Result> results = Assembler.builder().setModel(m).optSteps(steps).optSeed(seed).build()
+                    .assembleAll(test, done -> System.err.printf(Locale.ROOT, "assembly evaluate: %d/%d objects%n", done,
+                            test.size()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int maxK = maxParts;
+            double[] correct = new double[maxK + 1];
+            double[] total = new double[maxK + 1];
+            List<Double> rot = new ArrayList<>();
+            List<Double> trans = new ArrayList<>();
+            double shape = 0;
+            double[] success = new double[2];
+            int partsSeen = 0;
+            for (int i = 0; i < test.size(); i++) {
+                AssemblyExample e = test.get(i);
+                List<double[]> local = new ArrayList<>();
+                for (int p = 0; p < e.partCount(); p++) {
+                    local.add(e.partPoints(p, false));
+                }
+                AssemblyResult r = AssemblyEvaluation.of(local, results.get(i).poses(), e.poses());
+                correct[e.partCount()] += r.partAccuracy() * e.partCount();
+                total[e.partCount()] += e.partCount();
+                for (double x : r.rotationErrorsDegrees()) {
+                    rot.add(x);
+                }
+                for (double x : r.translationErrors()) {
+                    trans.add(x * x);
+                }
+                shape += r.shapeChamfer();
+                for (int p = 0; p < e.partCount(); p++) {
+                    double angle = r.rotationErrorsDegrees()[p];
+                    double dist = r.translationErrors()[p];
+                    success[0] += angle <= 5 && dist <= 0.01 ? 1 : 0;
+                    success[1] += angle <= 10 && dist <= 0.05 ? 1 : 0;
+                }
+                partsSeen += e.partCount();
+            }
+            double allCorrect = 0;
+            double allTotal = 0;
+            System.out.printf(Locale.ROOT, "held-out synthetic fractures of %s: %d objects, %d-%d parts, %d points%n",
+                    SyntheticFractures.HELD_OUT_MESHES, test.size(), minParts, maxParts, points);
+            for (int k = 2; k <= maxK; k++) {
+                if (total[k] > 0) {
+                    System.out.printf(Locale.ROOT, "  %d parts: part accuracy %.3f (%d parts)%n", k, correct[k] / total[k],
+                            (int) total[k]);
+                    allCorrect += correct[k];
+                    allTotal += total[k];
+                }
+            }
+            System.out.printf(Locale.ROOT, "part accuracy %.3f | rotation error mean %.1f° | translation RMSE %.4f | shape "
+                    + "CD %.5f | success 5°/0.01 %.3f, 10°/0.05 %.3f | %.2f s per object%n", allCorrect / allTotal,
+                    rot.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                    Math.sqrt(trans.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)),
+                    shape / test.size(), success[0] / partsSeen, success[1] / partsSeen, seconds / test.size());
+            return 0;
+        }
+    }
+}

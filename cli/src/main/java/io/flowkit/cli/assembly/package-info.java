@@ -1,0 +1,2 @@
+/** {@code flowkit assembly}: fracturing, training and evaluation of the assembly flow. */
+package io.flowkit.cli.assembly;

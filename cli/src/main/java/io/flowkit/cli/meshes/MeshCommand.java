@@ -1,0 +1,12 @@
+package io.flowkit.cli.meshes;
+
+import picocli.CommandLine.Command;
+
+/** {@code flowkit mesh}: signals on triangle meshes independent of the triangulation. */
+@Command(name = "mesh", mixinStandardHelpOptions = true,
+        description = "Signals on triangle meshes, independent of the triangulation: Matérn noise, flow training and "
+                + "generation, and the triangulation test of a trained flow.",
+        subcommands = {MeshNoiseCommand.class, MeshTrainCommand.class, MeshGenerateCommand.class,
+            MeshAgnosticCommand.class})
+public final class MeshCommand {
+}

@@ -1,0 +1,84 @@
+package io.flowkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.flowkit.assembly.model.AssemblyConfig;
+import io.flowkit.assembly.model.AssemblyModel;
+import io.flowkit.core.io.DataLocation;
+import io.flowkit.datasets.mesh.TriangleMesh;
+import io.flowkit.datasets.mesh.io.MeshFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flowkit assembly fracture} and {@code flowkit assemble} on a CGAL mesh, with a small untrained model. */
+class AssemblyCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fracturesAMeshAndAssemblesThePartsWritingPosesAndMeshes() throws Exception {
+        Path cow = DataLocation.dataset("meshes/cgal").resolve("cow.off");
+        Path parts = dir.resolve("parts");
+        String f = CliRunner.run("assembly", "fracture", "--mesh", cow.toString(), "--parts", "3", "--seed", "2", "--out",
+                parts.toString());
+        assertTrue(f.startsWith("0\n") && f.contains("3 parts written"), f);
+        Path model = dir.resolve("model");
+        try (AssemblyModel m = AssemblyModel.create(new AssemblyConfig(4, 16, 2, 1, 2, 0), 1, Device.cpu())) {
+            m.save(model, null);
+        }
+        Path out = dir.resolve("assembled");
+        String a = CliRunner.run("assemble", "--parts", parts.toString(), "--model", model.toString(), "--out",
+                out.toString());
+        assertTrue(a.startsWith("0\n") && a.contains("3 parts assembled"), a);
+        assertTrue(Files.readString(out.resolve("poses.json")).contains("part-00.ply"));
+        TriangleMesh combined = MeshFiles.read(out.resolve("assembled.ply"));
+        int faces = 0;
+        for (int i = 0; i < 3; i++) {
+            faces += MeshFiles.read(parts.resolve("part-0" + i + ".ply")).faceCount();
+        }
+        assertEquals(faces, combined.faceCount());
+        // The anchor (the part with the most area) stays in place.
+        String json = Files.readString(out.resolve("poses.json"));
+        String anchor = json.substring(json.indexOf("\"anchor\": \"") + 11, json.indexOf(".ply\""));
+        double[] before = MeshFiles.read(parts.resolve(anchor + ".ply")).vertices();
+        double[] after = MeshFiles.read(out.resolve(anchor + "-posed.ply")).vertices();
+        for (int i = 0; i < before.length; i++) {
+            assertEquals(before[i], after[i], 1e-9);
+        }
+    }
+
+    @Test
+    void badPartsAndAnOpenMeshAreRefusedWithReasons() throws Exception {
+        Path model = dir.resolve("model");
+        try (AssemblyModel m = AssemblyModel.create(new AssemblyConfig(4, 16, 2, 1, 2, 0), 1, Device.cpu())) {
+            m.save(model, null);
+        }
+        Path sphere = DataLocation.dataset("meshes/cgal").resolve("sphere.off");
+        String one = CliRunner.run("assemble", "--parts", sphere.toString(), "--model", model.toString(), "--out",
+                dir.resolve("x").toString());
+        assertTrue(one.startsWith("1\n") && one.contains("at least 2 parts"), one);
+        TriangleMesh s = MeshFiles.read(sphere);
+        double[] big = s.vertices();
+        for (int i = 0; i < big.length; i++) {
+            big[i] *= 1000;
+        }
+        Path huge = dir.resolve("huge.ply");
+        MeshFiles.write(huge, s.withVertices(big));
+        String scale = CliRunner.run("assemble", "--parts", sphere + "," + huge, "--model", model.toString(), "--out",
+                dir.resolve("y").toString());
+        assertTrue(scale.startsWith("1\n") && scale.contains("huge.ply is 1000 times the size"), scale);
+        assertFalse(Files.exists(dir.resolve("y").resolve("assembled.ply")));
+        int[] f = s.faces();
+        Path open = dir.resolve("open.ply");
+        MeshFiles.write(open, TriangleMesh.of(s.vertices(), java.util.Arrays.copyOf(f, f.length - 6)));
+        String holey = CliRunner.run("assembly", "fracture", "--mesh", open.toString(), "--parts", "3", "--out",
+                dir.resolve("z").toString());
+        assertTrue(holey.startsWith("1\n") && holey.contains("open.ply is not closed"), holey);
+    }
+}

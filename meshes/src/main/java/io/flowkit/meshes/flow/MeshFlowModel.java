@@ -1,0 +1,231 @@
+package io.flowkit.meshes.flow;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import io.flowkit.flow.checkpoint.ModelFolder;
+import io.flowkit.flow.checkpoint.Provenance;
+import io.flowkit.flow.checkpoint.TensorArchive;
+import io.flowkit.flow.engine.FlowEngine;
+import io.flowkit.flow.model.SeededInitializer;
+import io.flowkit.flow.train.ModelParameters;
+import io.flowkit.meshes.operators.PoissonSolve;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A mesh flow model: its settings, the {@link PoissonNetwork} weights and their provenance. It
+ * evaluates the velocity {@code v(x_t, t)} on any {@link MeshDomain}: face half, Poisson solve of
+ * that mesh, vertex half. Saved as a model folder ({@code model.json} + {@code model.bin}).
+ */
+public final class MeshFlowModel implements AutoCloseable {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final MeshFlowConfig config;
+    private final NDManager manager;
+    private final PoissonNetwork network;
+    private final ParameterStore parameterStore;
+    private final Provenance provenance;
+    private final String source;
+
+    private MeshFlowModel(MeshFlowConfig config, NDManager manager, PoissonNetwork network, Provenance provenance,
+            String source) {
+        this.config = config;
+        this.manager = manager;
+        this.network = network;
+        this.parameterStore = new ParameterStore(manager, false);
+        this.provenance = provenance;
+        this.source = source;
+    }
+
+    /**
+     * A new, untrained model.
+     *
+     * @param config the settings
+     * @param seed the seed of the initial weights
+     * @param device where it runs
+     * @return the model; close it when done
+     */
+    public static MeshFlowModel create(MeshFlowConfig config, long seed, Device device) {
+        NDManager manager = FlowEngine.newManager(device);
+        PoissonNetwork network = new PoissonNetwork(config);
+        SeededInitializer.initialize(network, manager, seed, PoissonNetwork.inputShapes());
+        return new MeshFlowModel(config, manager, network, null, "new (seed " + seed + ")");
+    }
+
+    /**
+     * Loads a model folder.
+     *
+     * @param folder the folder with {@code model.json} and {@code model.bin}
+     * @param device where it runs
+     * @return the model; close it when done
+     * @throws IOException if a file is missing or malformed (named in the message)
+     */
+    public static MeshFlowModel load(Path folder, Device device) throws IOException {
+        ModelFolder.Contents contents = ModelFolder.read(folder, "mesh flow");
+        String src = contents.source();
+        Stored stored;
+        try {
+            stored = GSON.fromJson(contents.json(), Stored.class);
+        } catch (JsonParseException e) {
+            throw new IOException(src + ": model.json is not valid: " + e.getMessage(), e);
+        }
+        if (stored == null || stored.config == null) {
+            throw new IOException(src + ": model.json lacks the configuration");
+        }
+        MeshFlowConfig c = stored.config;
+        MeshFlowConfig config;
+        try {
+            config = new MeshFlowConfig(c.noise(), c.tau(), c.sigma(), c.width(), c.fields(), c.timeFrequencies(),
+                    c.regularisation(), c.gradientWeight(), c.predictData());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(src + ": invalid configuration: " + e.getMessage(), e);
+        }
+        NDManager manager = FlowEngine.newManager(device);
+        try {
+            PoissonNetwork network = new PoissonNetwork(config);
+            SeededInitializer.initialize(network, manager, 0, PoissonNetwork.inputShapes());
+            ModelParameters parameters = ModelParameters.of(network);
+            parameters.load(parameters.arrays(), contents.weights(), "", src + "/model.bin");
+            return new MeshFlowModel(config, manager, network, stored.provenance, src);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw new IOException(src + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves the model (each file written atomically).
+     *
+     * @param folder the folder, created if needed
+     * @param provenanceToRecord where the weights come from
+     * @throws IOException on a write failure
+     */
+    public void save(Path folder, Provenance provenanceToRecord) throws IOException {
+        Map<String, TensorArchive.Tensor> weights = ModelParameters.of(network).weights();
+        Stored stored = new Stored();
+        stored.config = config;
+        stored.provenance = provenanceToRecord;
+        ModelFolder.write(folder, GSON.toJson(stored), weights);
+    }
+
+    /**
+     * The velocity on a mesh, without gradients.
+     *
+     * @param domain the mesh
+     * @param arrays its arrays for this batch, in the manager of {@code xt}
+     * @param xt states {@code (B, n, 3)} in the unit frame
+     * @param t times {@code (B)}
+     * @return {@code (B, n, 3)}, in the manager of {@code xt}
+     */
+    public NDArray velocity(MeshDomain domain, DomainArrays arrays, NDArray xt, NDArray t) {
+        NDArray h = network.faceField(parameterStore, arrays, xt, t, false);
+        NDArray u = poissonSolve(domain.poisson(), h, arrays.vertices());
+        return network.vertexVelocity(parameterStore, arrays, xt, t, u, false);
+    }
+
+    /**
+     * The Poisson solve of a batch of face fields, on the host.
+     *
+     * @param poisson the mesh's solver
+     * @param fields {@code (B, m, C, 3)}
+     * @param vertices n
+     * @return {@code (B, n, C)}, in the manager of {@code fields}, without gradient history
+     */
+    static NDArray poissonSolve(PoissonSolve poisson, NDArray fields, int vertices) {
+        Shape s = fields.getShape();
+        int b = Math.toIntExact(s.get(0));
+        int c = Math.toIntExact(s.get(2));
+        float[] h = fields.toFloatArray();
+        int per = h.length / b;
+        float[] u = new float[b * vertices * c];
+        for (int k = 0; k < b; k++) {
+            double[] field = new double[per];
+            for (int i = 0; i < per; i++) {
+                field[i] = h[k * per + i];
+            }
+            double[] x = poisson.solve(field, c);
+            for (int i = 0; i < x.length; i++) {
+                u[k * x.length + i] = (float) x[i];
+            }
+        }
+        return fields.getManager().create(u, new Shape(b, vertices, c));
+    }
+
+    /**
+     * The adjoint of {@link #poissonSolve}, on the host.
+     *
+     * @param poisson the mesh's solver
+     * @param vertexGradient dLoss/du {@code (B, n, C)}
+     * @param faces m
+     * @return dLoss/dh {@code (B, m, C, 3)}, in the manager of {@code vertexGradient}
+     */
+    static NDArray poissonAdjoint(PoissonSolve poisson, NDArray vertexGradient, int faces) {
+        Shape s = vertexGradient.getShape();
+        int b = Math.toIntExact(s.get(0));
+        int c = Math.toIntExact(s.get(2));
+        float[] g = vertexGradient.toFloatArray();
+        int per = g.length / b;
+        float[] out = new float[b * faces * c * 3];
+        for (int k = 0; k < b; k++) {
+            double[] x = new double[per];
+            for (int i = 0; i < per; i++) {
+                x[i] = g[k * per + i];
+            }
+            double[] h = poisson.adjoint(x, c);
+            for (int i = 0; i < h.length; i++) {
+                out[k * h.length + i] = (float) h[i];
+            }
+        }
+        return vertexGradient.getManager().create(out, new Shape(b, faces, c, 3));
+    }
+
+    /** @return the settings */
+    public MeshFlowConfig config() {
+        return config;
+    }
+
+    /** @return the network */
+    public PoissonNetwork network() {
+        return network;
+    }
+
+    /** @return the parameter store the network reads its weights through */
+    public ParameterStore parameterStore() {
+        return parameterStore;
+    }
+
+    /** @return where the weights come from, or {@code null} for an untrained model */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** @return where the model was loaded from, for messages */
+    public String source() {
+        return source;
+    }
+
+    /** @return the manager that owns the weights */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Frees the weights. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** The JSON form of model.json. */
+    private static final class Stored {
+        MeshFlowConfig config;
+        Provenance provenance;
+    }
+}

@@ -1,0 +1,387 @@
+package io.flowkit.meshes.flow;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.flowkit.flow.checkpoint.Checkpoint;
+import io.flowkit.flow.checkpoint.Provenance;
+import io.flowkit.flow.engine.FlowEngine;
+import io.flowkit.flow.engine.Versions;
+import io.flowkit.flow.random.SeededRandom;
+import io.flowkit.flow.train.Adam;
+import io.flowkit.flow.train.ExponentialMovingAverage;
+import io.flowkit.flow.train.LearningRateSchedule;
+import io.flowkit.flow.train.ModelParameters;
+import io.flowkit.flow.train.ProgressListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Trains a mesh flow on signals of one mesh ("Matérn Noise for Triangulation-Agnostic Flow Matching
+ * on Meshes", 2026): {@code x0} from the source noise of the mesh, {@code x1} a training signal
+ * (vertex positions in the unit frame, centred by area), {@code t ~ U(0, 1)},
+ * {@code x_t = (1 − t)·x0 + t·x1}, target {@code x1 − x0}, loss {@link MeshFlowLoss}.
+ *
+ * <p>The Poisson solve sits outside the autograd graph, so each step back-propagates in two
+ * passes: first from the loss to the solve's output u (and the vertex half's weights), then, with
+ * {@code ∂L/∂h = A G (L + εM)⁻¹ ∂L/∂u} computed on the host, from the face fields h into the face
+ * half's weights; the gradients of both passes add up before the AdamW update. Checkpoints (with
+ * weights, EMA, optimizer moments, random state and loss history) are written every so many steps
+ * and on a stop request; a run with the same checkpoint folder resumes from the newest one.
+ */
+public final class MeshFlowTraining {
+
+    private final MeshDomain domain;
+    private final List<double[]> signals;
+    private final String dataset;
+    private final long steps;
+    private final int batchSize;
+    private final double learningRate;
+    private final double emaDecay;
+    private final long seed;
+    private final Path checkpoints;
+    private final long checkpointEvery;
+    private final ProgressListener progress;
+    private volatile boolean stopRequested;
+
+    private MeshFlowTraining(Builder b) {
+        this.domain = b.domain;
+        this.dataset = b.dataset;
+        this.steps = b.steps;
+        this.batchSize = b.batchSize;
+        this.learningRate = b.learningRate;
+        this.emaDecay = b.emaDecay;
+        this.seed = b.seed;
+        this.checkpoints = b.checkpoints;
+        this.checkpointEvery = b.checkpointEvery > 0 ? b.checkpointEvery : Math.max(50, b.steps / 10);
+        this.progress = b.progress;
+        this.signals = new ArrayList<>(b.signals.size());
+        for (int i = 0; i < b.signals.size(); i++) {
+            double[] s = b.signals.get(i);
+            if (s.length != 3 * domain.vertexCount()) {
+                throw new IllegalArgumentException("training signal " + i + " has " + s.length + " values, expected 3 x "
+                        + domain.vertexCount() + " vertices");
+            }
+            for (double x : s) {
+                if (!Double.isFinite(x)) {
+                    throw new IllegalArgumentException("training signal " + i + " has a non-finite value: " + x);
+                }
+            }
+            signals.add(domain.centre(domain.toUnit(s)));
+        }
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Asks a running training to write a checkpoint after its current step and stop. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Trains (resuming from the newest checkpoint when a checkpoint folder is set).
+     *
+     * @return the model with EMA weights and its provenance; or, after a stop request, the model as
+     *     far as it got
+     * @throws IllegalStateException if the loss becomes non-finite
+     */
+    public Trained run() {
+        MeshFlowConfig config = domain.config();
+        MeshFlowModel model = MeshFlowModel.create(config, seed, Device.cpu());
+        try {
+            ModelParameters parameters = ModelParameters.of(model.network());
+            NDManager manager = model.manager();
+            Adam adam = Adam.builderW().optWeightDecay(1e-5).optLearningRate(LearningRateSchedule.warmupCosine(
+                    learningRate, Math.min(100, steps / 10), steps, learningRate / 20)).build();
+            Adam.State optimizer = adam.newState(parameters, manager);
+            ExponentialMovingAverage ema = new ExponentialMovingAverage(emaDecay, parameters, manager);
+            SeededRandom random = SeededRandom.of(seed);
+            List<Double> losses = new ArrayList<>();
+            Map<String, String> configuration = configuration(config);
+            long step = 0;
+            if (checkpoints != null) {
+                Optional<Path> latest = Checkpoint.latestFolder(checkpoints);
+                if (latest.isPresent()) {
+                    Checkpoint c = Checkpoint.load(latest.get());
+                    c.requireConfiguration(configuration);
+                    parameters.load(parameters.arrays(), c.model(), "", "checkpoint model");
+                    optimizer.load(c.optimizer());
+                    ema.load(c.ema());
+                    random.restoreState(c.randomState());
+                    losses.addAll(c.lossHistory());
+                    step = c.provenance().step();
+                }
+            }
+            long first = step;
+            long start = System.nanoTime();
+            progress.onStart(step, steps);
+            while (step < steps && !stopRequested) {
+                double loss = step(model, parameters, optimizer, random, step);
+                ema.update();
+                losses.add(loss);
+                step++;
+                progress.onStep(step, steps, loss, (step - first) / Math.max(1e-9, (System.nanoTime() - start) / 1e9));
+                if (checkpoints != null && (step % checkpointEvery == 0 || step == steps || stopRequested)) {
+                    Path folder = Checkpoint.of(provenance(config, configuration, step, losses), random.saveState(),
+                            losses, parameters.weights(), ema.toTensors(), optimizer.toTensors()).save(checkpoints);
+                    Checkpoint.prune(checkpoints, 2);
+                    progress.onCheckpoint(folder);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ema.copyToParameters();
+            Provenance provenance = provenance(config, configuration, step, losses);
+            return new Trained(model, provenance, List.copyOf(losses), seconds, step >= steps);
+        } catch (IOException e) {
+            model.close();
+            throw new UncheckedIOException("mesh flow checkpoints in " + checkpoints + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private double step(MeshFlowModel model, ModelParameters parameters, Adam.State optimizer, SeededRandom random,
+            long step) {
+        int n = domain.vertexCount();
+        int b = batchSize;
+        float[] xt = new float[b * 3 * n];
+        float[] ut = new float[b * 3 * n];
+        float[] t = new float[b];
+        for (int k = 0; k < b; k++) {
+            double[] x1 = signals.get(random.nextInt(signals.size()));
+            double[] x0 = domain.noise(((long) random.nextInt(Integer.MAX_VALUE) << 20) ^ step);
+            double time = random.nextDouble();
+            t[k] = (float) time;
+            for (int i = 0; i < 3 * n; i++) {
+                xt[k * 3 * n + i] = (float) ((1 - time) * x0[i] + time * x1[i]);
+                ut[k * 3 * n + i] = (float) (x1[i] - x0[i]);
+            }
+        }
+        PoissonNetwork network = model.network();
+        try (NDManager scope = model.manager().newSubManager()) {
+            DomainArrays arrays = DomainArrays.of(domain, scope, b);
+            NDArray states = scope.create(xt, new Shape(b, n, 3));
+            NDArray target = scope.create(ut, new Shape(b, n, 3));
+            NDArray times = scope.create(t);
+            double value;
+            try (GradientCollector collector = FlowEngine.get().newGradientCollector()) {
+                NDArray h = network.faceField(model.parameterStore(), arrays, states, times, true);
+                NDArray u = MeshFlowModel.poissonSolve(domain.poisson(), h, n);
+                u.setRequiresGradient(true);
+                NDArray v = network.vertexVelocity(model.parameterStore(), arrays, states, times, u, true);
+                NDArray loss = MeshFlowLoss.compute(arrays, v, target, domain.config().gradientWeight())[0];
+                collector.backward(loss);
+                value = loss.getFloat();
+                NDArray dh = MeshFlowModel.poissonAdjoint(domain.poisson(), u.getGradient(), arrays.faces());
+                collector.backward(h.mul(dh).sum());
+            }
+            if (!Double.isFinite(value)) {
+                throw new IllegalStateException("mesh flow training diverged at step " + (step + 1) + ": the loss is "
+                        + value + " (lower the learning rate)");
+            }
+            optimizer.update(step, clipScale(parameters, scope, 1.0));
+            return value;
+        }
+    }
+
+    /** The factor {@code min(1, c / ‖g‖)} of global gradient-norm clipping. */
+    private static double clipScale(ModelParameters parameters, NDManager scope, double maxNorm) {
+        double total = parameters.gradientNorm(scope);
+        if (!Double.isFinite(total)) {
+            throw new IllegalStateException("mesh flow training diverged: the gradient norm is " + total);
+        }
+        return total > maxNorm ? maxNorm / total : 1;
+    }
+
+    private Map<String, String> configuration(MeshFlowConfig config) {
+        Map<String, String> m = new LinkedHashMap<>(config.describe());
+        m.put("training.steps", Long.toString(steps));
+        m.put("training.batch", Integer.toString(batchSize));
+        m.put("training.learningRate", Double.toString(learningRate));
+        m.put("training.ema", Double.toString(emaDecay));
+        m.put("training.signals", Integer.toString(signals.size()));
+        m.put("training.vertices", Integer.toString(domain.vertexCount()));
+        return m;
+    }
+
+    private Provenance provenance(MeshFlowConfig config, Map<String, String> configuration, long step,
+            List<Double> losses) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int k = losses.size();
+        if (k > 0) {
+            metrics.put("loss.last100", losses.subList(Math.max(0, k - 100), k).stream().mapToDouble(Double::doubleValue)
+                    .average().orElse(Double.NaN));
+        }
+        return new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, step, dataset, configuration, metrics,
+                FlowEngine.threads());
+    }
+
+    /**
+     * A trained model with what produced it.
+     *
+     * @param model the model with EMA weights; close it
+     * @param provenance configuration, seed, data set and final loss, to save with it
+     * @param lossHistory the loss of every step
+     * @param seconds wall time of this run
+     * @param finished whether all steps ran
+     */
+    public record Trained(MeshFlowModel model, Provenance provenance, List<Double> lossHistory, double seconds,
+            boolean finished) implements AutoCloseable {
+
+        /** Closes the model. */
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    /** Configures a {@link MeshFlowTraining}. */
+    public static final class Builder {
+        private MeshDomain domain;
+        private List<double[]> signals;
+        private String dataset = "unnamed";
+        private long steps = 3000;
+        private int batchSize = 4;
+        private double learningRate = 1e-3;
+        private double emaDecay = 0.995;
+        private long seed;
+        private boolean seedSet;
+        private Path checkpoints;
+        private long checkpointEvery;
+        private ProgressListener progress = ProgressListener.silent();
+
+        private Builder() {}
+
+        /**
+         * @param value the training mesh with the flow's settings (required)
+         * @return this builder
+         */
+        public Builder setDomain(MeshDomain value) {
+            this.domain = value;
+            return this;
+        }
+
+        /**
+         * @param values the training signals: vertex positions of the domain's mesh in its own
+         *     coordinates, vertex-major xyz (required, at least one)
+         * @param description what they are, for provenance
+         * @return this builder
+         */
+        public Builder setSignals(List<double[]> values, String description) {
+            this.signals = List.copyOf(values);
+            this.dataset = description;
+            return this;
+        }
+
+        /**
+         * @param value the seed of weights, batches, noise and times (required)
+         * @return this builder
+         */
+        public Builder setSeed(long value) {
+            this.seed = value;
+            this.seedSet = true;
+            return this;
+        }
+
+        /**
+         * @param value training steps (default 3,000)
+         * @return this builder
+         */
+        public Builder optSteps(long value) {
+            this.steps = value;
+            return this;
+        }
+
+        /**
+         * @param value signals per batch (default 4)
+         * @return this builder
+         */
+        public Builder optBatchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        /**
+         * @param value peak learning rate (default 10⁻³, warm-up then cosine decay)
+         * @return this builder
+         */
+        public Builder optLearningRate(double value) {
+            this.learningRate = value;
+            return this;
+        }
+
+        /**
+         * @param value EMA decay of the returned weights (default 0.995)
+         * @return this builder
+         */
+        public Builder optEma(double value) {
+            this.emaDecay = value;
+            return this;
+        }
+
+        /**
+         * @param folder checkpoint folder; training resumes from it
+         * @param every steps between checkpoints, or 0 for a tenth of the run
+         * @return this builder
+         */
+        public Builder optCheckpoints(Path folder, long every) {
+            this.checkpoints = folder;
+            this.checkpointEvery = every;
+            return this;
+        }
+
+        /**
+         * @param listener hears about progress (default silent)
+         * @return this builder
+         */
+        public Builder optProgress(ProgressListener listener) {
+            this.progress = listener;
+            return this;
+        }
+
+        /**
+         * @return the training
+         * @throws IllegalArgumentException if the mesh, signals or seed are missing, a signal does
+         *     not fit the mesh, or a setting is invalid
+         */
+        public MeshFlowTraining build() {
+            if (domain == null) {
+                throw new IllegalArgumentException("a training mesh is required");
+            }
+            if (signals == null || signals.isEmpty()) {
+                throw new IllegalArgumentException("training signals are required");
+            }
+            if (!seedSet) {
+                throw new IllegalArgumentException("a seed is required");
+            }
+            if (steps < 1) {
+                throw new IllegalArgumentException("steps is not positive: " + steps);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size is not positive: " + batchSize);
+            }
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("learning rate is not positive: " + learningRate);
+            }
+            if (!(emaDecay >= 0 && emaDecay < 1)) {
+                throw new IllegalArgumentException("EMA decay is not in [0, 1): " + emaDecay);
+            }
+            return new MeshFlowTraining(this);
+        }
+    }
+}
