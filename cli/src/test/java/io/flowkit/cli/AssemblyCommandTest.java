@@ -54,6 +54,20 @@ class AssemblyCommandTest {
     }
 
     @Test
+    void evaluatesZeroShotOnTheRealBreakingBadSample() throws Exception {
+        Path model = dir.resolve("model");
+        try (AssemblyModel m = AssemblyModel.create(new AssemblyConfig(4, 16, 2, 1, 2, 0), 1, Device.cpu())) {
+            m.save(model, null);
+        }
+        String r = CliRunner.run("assembly", "evaluate", "--model", model.toString(), "--real", "breaking-bad",
+                "--points", "128", "--steps", "2");
+        assertTrue(r.startsWith("0\n") && r.contains("breaking-bad (zero-shot") && r.contains("2 objects"), r);
+        assertTrue(r.contains("part accuracy") && r.contains("rotation error"), r);
+        String unknown = CliRunner.run("assembly", "evaluate", "--model", model.toString(), "--real", "shapenet");
+        assertTrue(unknown.startsWith("1\n") && unknown.contains("unknown real set: shapenet"), unknown);
+    }
+
+    @Test
     void badPartsAndAnOpenMeshAreRefusedWithReasons() throws Exception {
         Path model = dir.resolve("model");
         try (AssemblyModel m = AssemblyModel.create(new AssemblyConfig(4, 16, 2, 1, 2, 0), 1, Device.cpu())) {

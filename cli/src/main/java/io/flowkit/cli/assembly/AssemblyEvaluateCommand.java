@@ -6,6 +6,10 @@ import io.flowkit.assembly.data.AssemblyExample;
 import io.flowkit.assembly.data.AssemblyPreparation;
 import io.flowkit.assembly.model.AssemblyModel;
 import io.flowkit.assembly.train.SyntheticFractures;
+import io.flowkit.datasets.assembly.FracturedObject;
+import io.flowkit.datasets.assembly.Part;
+import io.flowkit.datasets.catalog.FracturedObjectSet;
+import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.validation.assembly.AssemblyEvaluation;
 import io.flowkit.validation.assembly.AssemblyResult;
 import java.nio.file.Path;
@@ -16,17 +20,21 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flowkit assembly evaluate}: metrics of a trained assembly flow on held-out synthetic fractures. */
+/** {@code flowkit assembly evaluate}: metrics of a trained assembly flow. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Assembles held-out synthetic fractures (meshes never cut for training) with a trained model and",
-            "prints part accuracy (Hungarian matching, Chamfer < 0.01), rotation and translation errors, shape",
-            "Chamfer and success rates, overall and by part count."})
+        description = {"Assembles objects with a trained model and prints part accuracy (Hungarian matching, Chamfer",
+            "< 0.01), rotation and translation errors, shape Chamfer and success rates, overall and by part count.",
+            "Objects: held-out synthetic fractures (meshes never cut for training; the default), or zero-shot the real",
+            "Breaking Bad sample (--real breaking-bad) or the PartNet sample (--real partnet) in assembly/."})
 final class AssemblyEvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "model folder from 'flowkit assembly train'")
     private Path model;
 
-    @Option(names = "--objects", defaultValue = "48", description = "held-out objects (default: ${DEFAULT-VALUE})")
+    @Option(names = "--real", description = "breaking-bad or partnet: evaluate zero-shot on that sample (split val)")
+    private String real;
+
+    @Option(names = "--objects", defaultValue = "48", description = "held-out synthetic objects (default: ${DEFAULT-VALUE})")
     private int objects;
 
     @Option(names = "--min-parts", defaultValue = "2", description = "fewest parts (default: ${DEFAULT-VALUE})")
@@ -47,14 +55,49 @@ final class AssemblyEvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(points).build();
-        List<AssemblyExample> test = SyntheticFractures.make(true, objects, minParts, maxParts, prep, seed, done -> {});
         try (AssemblyModel m = AssemblyModel.load(model, Device.cpu())) {
+            List<AssemblyExample> test;
+            String what;
+            if (real == null) {
+                test = SyntheticFractures.make(true, objects, minParts, maxParts, prep, seed, done -> {});
+                what = String.format(Locale.ROOT, "held-out synthetic fractures of %s: %d objects, %d-%d parts, %d points",
+                        SyntheticFractures.HELD_OUT_MESHES, test.size(), minParts, maxParts, points);
+            } else {
+                FracturedObjectSet set = switch (real.toLowerCase(Locale.ROOT)) {
+                    case "breaking-bad" -> FracturedObjectSet.breakingBadEveryday();
+                    case "partnet" -> FracturedObjectSet.partNetSample();
+                    default -> throw new IllegalArgumentException("unknown real set: " + real + " (known: breaking-bad, partnet)");
+                };
+                test = new ArrayList<>();
+                int skipped = 0;
+                for (FracturedObject o : set.readSplit("val")) {
+                    if (o.partCount() < 2 || o.partCount() > m.config().maxParts() || o.partCount() * 20 > points) {
+                        System.err.printf(Locale.ROOT, "assembly evaluate: %s skipped (%d parts; the model takes 2 to %d)%n",
+                                o.id(), o.partCount(), Math.min(m.config().maxParts(), points / 20));
+                        skipped++;
+                        continue;
+                    }
+                    List<TriangleMesh> parts = new ArrayList<>();
+                    for (Part p : o.parts()) {
+                        parts.add(p.mesh().orElseThrow().withVertices(p.assembledPositions()));
+                    }
+                    test.add(prep.prepare(o.id(), parts, seed));
+                }
+                what = String.format(Locale.ROOT, "%s (zero-shot, real fractures or parts): %d objects, %d skipped, %d points",
+                        real, test.size(), skipped, points);
+            }
+            if (test.isEmpty()) {
+                throw new IllegalArgumentException("no object to evaluate");
+            }
             long start = System.nanoTime();
             List<Assembler.Result> results = Assembler.builder().setModel(m).optSteps(steps).optSeed(seed).build()
                     .assembleAll(test, done -> System.err.printf(Locale.ROOT, "assembly evaluate: %d/%d objects%n", done,
                             test.size()));
             double seconds = (System.nanoTime() - start) / 1e9;
-            int maxK = maxParts;
+            int maxK = 2;
+            for (AssemblyExample e : test) {
+                maxK = Math.max(maxK, e.partCount());
+            }
             double[] correct = new double[maxK + 1];
             double[] total = new double[maxK + 1];
             List<Double> rot = new ArrayList<>();
@@ -71,25 +114,20 @@ final class AssemblyEvaluateCommand implements Callable<Integer> {
                 AssemblyResult r = AssemblyEvaluation.of(local, results.get(i).poses(), e.poses());
                 correct[e.partCount()] += r.partAccuracy() * e.partCount();
                 total[e.partCount()] += e.partCount();
-                for (double x : r.rotationErrorsDegrees()) {
-                    rot.add(x);
-                }
-                for (double x : r.translationErrors()) {
-                    trans.add(x * x);
-                }
-                shape += r.shapeChamfer();
                 for (int p = 0; p < e.partCount(); p++) {
                     double angle = r.rotationErrorsDegrees()[p];
                     double dist = r.translationErrors()[p];
+                    rot.add(angle);
+                    trans.add(dist * dist);
                     success[0] += angle <= 5 && dist <= 0.01 ? 1 : 0;
                     success[1] += angle <= 10 && dist <= 0.05 ? 1 : 0;
                 }
+                shape += r.shapeChamfer();
                 partsSeen += e.partCount();
             }
             double allCorrect = 0;
             double allTotal = 0;
-            System.out.printf(Locale.ROOT, "held-out synthetic fractures of %s: %d objects, %d-%d parts, %d points%n",
-                    SyntheticFractures.HELD_OUT_MESHES, test.size(), minParts, maxParts, points);
+            System.out.println(what);
             for (int k = 2; k <= maxK; k++) {
                 if (total[k] > 0) {
                     System.out.printf(Locale.ROOT, "  %d parts: part accuracy %.3f (%d parts)%n", k, correct[k] / total[k],
