@@ -3,6 +3,7 @@ package io.flowkit.assembly.train;
 import io.flowkit.assembly.data.AssemblyExample;
 import io.flowkit.assembly.data.AssemblyPreparation;
 import io.flowkit.assembly.fracture.MeshFracture;
+import io.flowkit.assembly.fracture.PolygonFracture;
 import io.flowkit.core.io.DataLocation;
 import io.flowkit.core.math.So3;
 import io.flowkit.datasets.mesh.TriangleMesh;
@@ -87,6 +88,71 @@ public final class SyntheticFractures {
             } catch (IllegalStateException e) {
                 // This shape cannot give that many admissible parts with this seed: draw another.
             }
+        }
+        return out;
+    }
+
+    /**
+     * Makes planar objects for the 2D task: random star-shaped polygons (8 to 16 vertices) cut into
+     * 2 to 8 Voronoi cells ({@link PolygonFracture}), with points on each part's outline in
+     * proportion to its perimeter (at least the minimum), contact labels on the shared edges, and
+     * rotations about z only. Use a planar {@link AssemblyPreparation}.
+     *
+     * @param count how many objects
+     * @param minParts the fewest parts, at least 2
+     * @param maxParts the most parts
+     * @param preparation a planar preparation
+     * @param seed the seed; held-out sets use another seed
+     * @return the objects
+     */
+    public static List<AssemblyExample> makePlanar(int count, int minParts, int maxParts, AssemblyPreparation preparation,
+            long seed) {
+        if (minParts < 2 || maxParts < minParts) {
+            throw new IllegalArgumentException("part range is not valid: " + minParts + " to " + maxParts);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<AssemblyExample> out = new ArrayList<>(count);
+        while (out.size() < count) {
+            long s = random.nextLong();
+            int parts = minParts + random.nextInt(maxParts - minParts + 1);
+            org.locationtech.jts.geom.Polygon shape = PolygonFracture.randomStar(8 + random.nextInt(9), s);
+            List<org.locationtech.jts.geom.Polygon> pieces;
+            try {
+                pieces = PolygonFracture.fracture(shape, parts, 0.05, s);
+            } catch (IllegalStateException e) {
+                continue;
+            }
+            double[] lengths = new double[parts];
+            double[] areas = new double[parts];
+            for (int p = 0; p < parts; p++) {
+                lengths[p] = pieces.get(p).getLength();
+                areas[p] = pieces.get(p).getArea();
+            }
+            int[] counts = preparation.allocate(lengths);
+            List<double[]> sampled = new ArrayList<>();
+            int n = 0;
+            for (int p = 0; p < parts; p++) {
+                sampled.add(PolygonFracture.sampleBoundary(pieces.get(p), counts[p], s + p));
+                n += counts[p];
+            }
+            float[] contact = new float[n];
+            org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+            int offset = 0;
+            for (int p = 0; p < parts; p++) {
+                double[] x = sampled.get(p);
+                for (int i = 0; i < x.length / 3; i++) {
+                    org.locationtech.jts.geom.Point pt = gf.createPoint(new org.locationtech.jts.geom.Coordinate(x[3 * i],
+                            x[3 * i + 1]));
+                    for (int q = 0; q < parts; q++) {
+                        if (q != p && pieces.get(q).getExteriorRing().distance(pt) < 1e-9) {
+                            contact[offset + i] = 1;
+                        }
+                    }
+                }
+                offset += x.length / 3;
+            }
+            out.add(preparation.prepareSampled("star-" + parts + "-" + Long.toHexString(s), sampled, areas, s)
+                    .withContact(contact));
         }
         return out;
     }

@@ -49,19 +49,24 @@ final class AssemblyEvaluateCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "50", description = "Euler steps (default: ${DEFAULT-VALUE})")
     private int steps;
 
+    @Option(names = "--planar", description = "the 2D task: random polygons cut by JTS into Voronoi cells")
+    private boolean planar;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of the objects and the noise (default: ${DEFAULT-VALUE})")
     private long seed;
 
     @Override
     public Integer call() throws Exception {
-        AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(points).build();
+        AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(points).optPlanar(planar).build();
         try (AssemblyModel m = AssemblyModel.load(model, Device.cpu())) {
             List<AssemblyExample> test;
             String what;
             if (real == null) {
-                test = SyntheticFractures.make(true, objects, minParts, maxParts, prep, seed, done -> {});
+                test = planar ? SyntheticFractures.makePlanar(objects, minParts, maxParts, prep, 1_000_000 + seed)
+                        : SyntheticFractures.make(true, objects, minParts, maxParts, prep, seed, done -> {});
                 what = String.format(Locale.ROOT, "held-out synthetic fractures of %s: %d objects, %d-%d parts, %d points",
-                        SyntheticFractures.HELD_OUT_MESHES, test.size(), minParts, maxParts, points);
+                        planar ? "random star polygons (2D, other seeds)" : SyntheticFractures.HELD_OUT_MESHES, test.size(),
+                        minParts, maxParts, points);
             } else {
                 FracturedObjectSet set = switch (real.toLowerCase(Locale.ROOT)) {
                     case "breaking-bad" -> FracturedObjectSet.breakingBadEveryday();

@@ -47,6 +47,9 @@ final class AssemblyTrainCommand implements Callable<Integer> {
     @Option(names = "--blocks", defaultValue = "3", description = "pairs of attention blocks (default: ${DEFAULT-VALUE})")
     private int blocks;
 
+    @Option(names = "--planar", description = "the 2D task: random polygons cut by JTS into Voronoi cells")
+    private boolean planar;
+
     @Option(names = "--seed", defaultValue = "0", description = "seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
@@ -59,17 +62,18 @@ final class AssemblyTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AssemblyConfig config = new AssemblyConfig(maxParts, width, 4, blocks, 6, 0);
-        AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(points).build();
+        AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(points).optPlanar(planar).build();
         long start = System.nanoTime();
-        List<AssemblyExample> train = SyntheticFractures.make(false, objects, minParts, maxParts, prep, seed,
-                done -> {
+        List<AssemblyExample> train = planar ? SyntheticFractures.makePlanar(objects, minParts, maxParts, prep, seed)
+                : SyntheticFractures.make(false, objects, minParts, maxParts, prep, seed, done -> {
                     if (done % 50 == 0 || done == objects) {
                         System.err.printf(Locale.ROOT, "assembly train: %d/%d objects fractured%n", done, objects);
                     }
                 });
         System.err.printf(Locale.ROOT, "assembly train: %d objects in %.1f s%n", train.size(), (System.nanoTime() - start) / 1e9);
-        String description = String.format(Locale.ROOT, "synthetic planar fractures of %s + 4 solids: %d objects, %d-%d parts, "
-                + "%d points, seed %d", SyntheticFractures.TRAIN_MESHES, objects, minParts, maxParts, points, seed);
+        String description = String.format(Locale.ROOT, "synthetic planar fractures of %s: %d objects, %d-%d parts, "
+                + "%d points, seed %d", planar ? "random star polygons (2D)" : SyntheticFractures.TRAIN_MESHES + " + 4 solids",
+                objects, minParts, maxParts, points, seed);
         try (AssemblyTraining.Trained t = AssemblyTraining.train(config, train, description, steps, batch, learningRate, seed,
                 checkpoints != null ? checkpoints : out.resolve("checkpoints"), ProgressListener.stderr("assembly train", 5))) {
             if (t.result().stopped()) {
