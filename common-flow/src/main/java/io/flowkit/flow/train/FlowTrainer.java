@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.flowkit.flow.checkpoint.Checkpoint;
 import io.flowkit.flow.checkpoint.Provenance;
@@ -55,6 +56,9 @@ public final class FlowTrainer implements AutoCloseable {
     private final Adam adam;
     private final double emaDecay;
     private final double clipGradNorm;
+    private final int maxSkips;
+    private int consecutiveSkips;
+    private long skippedSteps;
     private final long seed;
     private final Path checkpointDirectory;
     private final long checkpointEvery;
@@ -84,6 +88,7 @@ public final class FlowTrainer implements AutoCloseable {
         this.adam = b.adam;
         this.emaDecay = b.emaDecay;
         this.clipGradNorm = b.clipGradNorm;
+        this.maxSkips = b.maxSkips;
         this.seed = b.seed;
         this.checkpointDirectory = b.checkpointDirectory;
         this.checkpointEvery = b.checkpointEvery;
@@ -104,6 +109,9 @@ public final class FlowTrainer implements AutoCloseable {
         config.put("trainer.optimizer", adam.describe());
         config.put("trainer.ema", Double.toString(emaDecay));
         config.put("trainer.clipGradNorm", Double.toString(clipGradNorm));
+        if (maxSkips > 0) {
+            config.put("trainer.skipNonFinite", Integer.toString(maxSkips));
+        }
         config.put("trainer.seed", Long.toString(seed));
         config.put("trainer.parameters", Long.toString(parameters.count()));
         this.configuration = Map.copyOf(config);
@@ -264,6 +272,22 @@ public final class FlowTrainer implements AutoCloseable {
                 throw new IllegalStateException("training diverged at step " + (step + 1) + ": the loss is " + value
                         + " (lower the learning rate or enable gradient clipping)");
             }
+            if (maxSkips > 0) {
+                double norm = parameters.gradientNorm(scope);
+                if (!Double.isFinite(norm)) {
+                    if (++consecutiveSkips > maxSkips) {
+                        throw new IllegalStateException("training diverged at step " + (step + 1) + ": the gradient "
+                                + "norm was not finite " + consecutiveSkips + " steps in a row");
+                    }
+                    skippedSteps++;
+                    for (Parameter p : parameters.parameters()) {
+                        NDArray g = p.getArray().getGradient();
+                        g.set(new float[Math.toIntExact(g.size())]);
+                    }
+                    return value;
+                }
+                consecutiveSkips = 0;
+            }
             double scale = clipGradNorm > 0 ? clipScale(scope) : 1;
             optimizerState.update(step, scale);
             if (ema != null) {
@@ -271,6 +295,11 @@ public final class FlowTrainer implements AutoCloseable {
             }
             return value;
         }
+    }
+
+    /** @return steps whose update was skipped because a gradient was not finite (see {@link Builder#optSkipNonFinite}) */
+    public long skippedSteps() {
+        return skippedSteps;
     }
 
     /** The factor {@code min(1, c / ‖g‖)} for global gradient-norm clipping (Pascanu et al. 2013). */
@@ -301,6 +330,7 @@ public final class FlowTrainer implements AutoCloseable {
         private Adam adam = Adam.builder().build();
         private double emaDecay;
         private double clipGradNorm;
+        private int maxSkips;
         private long seed;
         private boolean seedSet;
         private Path checkpointDirectory;
@@ -412,6 +442,17 @@ public final class FlowTrainer implements AutoCloseable {
         }
 
         /**
+         * @param maxConsecutive skip the update of a step whose gradient norm is not finite (an
+         *     overflow on one batch), at most this many steps in a row before failing; 0 fails at
+         *     once (default). Skipped steps are counted ({@link FlowTrainer#skippedSteps()}).
+         * @return this builder
+         */
+        public Builder optSkipNonFinite(int maxConsecutive) {
+            this.maxSkips = maxConsecutive;
+            return this;
+        }
+
+        /**
          * @param maxNorm clip the global gradient norm to this value; 0 turns clipping off (default)
          * @return this builder
          */
@@ -491,6 +532,9 @@ public final class FlowTrainer implements AutoCloseable {
             }
             if (!(emaDecay >= 0 && emaDecay < 1)) {
                 throw new IllegalArgumentException("EMA decay is not in [0, 1): " + emaDecay);
+            }
+            if (maxSkips < 0) {
+                throw new IllegalArgumentException("skips is negative: " + maxSkips);
             }
             if (!(clipGradNorm >= 0) || !Double.isFinite(clipGradNorm)) {
                 throw new IllegalArgumentException("gradient clip norm is negative: " + clipGradNorm);
