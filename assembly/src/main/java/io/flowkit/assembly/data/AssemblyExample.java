@@ -1,6 +1,9 @@
 package io.flowkit.assembly.data;
 
 import io.flowkit.datasets.assembly.RigidPose;
+import io.flowkit.validation.assembly.AssemblyEvaluation;
+import io.flowkit.validation.assembly.AssemblyResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,6 +60,21 @@ public record AssemblyExample(String id, int[] partOf, int partCount, int anchor
     /** @return the number of points */
     public int pointCount() {
         return partOf.length;
+    }
+
+    /**
+     * Scores predicted poses against the true ones ({@link AssemblyEvaluation} with its defaults, on
+     * each part's input points).
+     *
+     * @param predicted one pose per part, input pose to assembled
+     * @return the metrics
+     */
+    public AssemblyResult evaluate(List<RigidPose> predicted) {
+        List<double[]> local = new ArrayList<>(partCount);
+        for (int p = 0; p < partCount; p++) {
+            local.add(partPoints(p, false));
+        }
+        return AssemblyEvaluation.of(local, predicted, poses);
     }
 
     /**

@@ -96,17 +96,7 @@ public final class AssemblyPreparation {
      *     for the point budget
      */
     public AssemblyExample prepare(String id, List<TriangleMesh> parts, long seed) {
-        if (parts.size() < 2) {
-            throw new IllegalArgumentException("object " + id + " has " + parts.size() + " part(s): assembly needs at least 2");
-        }
-        double[] areas = new double[parts.size()];
-        for (int p = 0; p < areas.length; p++) {
-            areas[p] = parts.get(p).surfaceArea();
-            if (!(areas[p] > 0)) {
-                throw new IllegalArgumentException("object " + id + ": part " + p + " is empty or degenerate (area "
-                        + areas[p] + ")");
-            }
-        }
+        double[] areas = partAreas(id, parts);
         int[] counts = allocate(areas);
         SplittableRandom random = new SplittableRandom(seed);
         List<double[]> sampled = new ArrayList<>();
@@ -187,21 +177,14 @@ public final class AssemblyPreparation {
                 partOf[q++] = p;
             }
         }
-        int anchor = 0;
-        double totalArea = 0;
-        for (int p = 0; p < k; p++) {
-            totalArea += areas[p];
-            if (areas[p] > areas[anchor]) {
-                anchor = p;
-            }
-        }
-        if (!(totalArea > 0)) {
+        int anchor = anchor(areas);
+        double scale = unit(areas);
+        if (!Double.isFinite(scale)) {
             throw new IllegalArgumentException("object " + id + " has no area");
         }
         // The frame is one a user's parts also define: the anchor's centroid at the origin, and the
         // length unit the radius of a sphere with the parts' total area.
         double[] centre = mean(assembled, partOf, anchor);
-        double scale = Math.sqrt(4 * Math.PI / totalArea);
         for (int i = 0; i < n; i++) {
             for (int d = 0; d < 3; d++) {
                 assembled[3 * i + d] = (assembled[3 * i + d] - centre[d]) * scale;
@@ -254,28 +237,11 @@ public final class AssemblyPreparation {
      *     parts for the point budget
      */
     public Placement place(String id, List<TriangleMesh> parts, long seed) {
-        if (parts.size() < 2) {
-            throw new IllegalArgumentException("object " + id + " has " + parts.size() + " part(s): assembly needs at least 2");
-        }
-        double[] areas = new double[parts.size()];
-        for (int p = 0; p < areas.length; p++) {
-            areas[p] = parts.get(p).surfaceArea();
-            if (!(areas[p] > 0)) {
-                throw new IllegalArgumentException("object " + id + ": part " + p + " is empty or degenerate (area "
-                        + areas[p] + ")");
-            }
-        }
+        double[] areas = partAreas(id, parts);
         int[] counts = allocate(areas);
         SplittableRandom random = new SplittableRandom(seed);
-        int anchor = 0;
-        double total = 0;
-        for (int p = 0; p < areas.length; p++) {
-            total += areas[p];
-            if (areas[p] > areas[anchor]) {
-                anchor = p;
-            }
-        }
-        double scale = Math.sqrt(4 * Math.PI / total);
+        int anchor = anchor(areas);
+        double scale = unit(areas);
         List<double[]> sampled = new ArrayList<>();
         List<double[]> centres = new ArrayList<>();
         int n = 0;
@@ -337,6 +303,42 @@ public final class AssemblyPreparation {
             }
             return RigidPose.of(r, out);
         }
+    }
+
+    /** Each part's area, checking that there are at least two parts and none is empty. */
+    private static double[] partAreas(String id, List<TriangleMesh> parts) {
+        if (parts.size() < 2) {
+            throw new IllegalArgumentException("object " + id + " has " + parts.size() + " part(s): assembly needs at least 2");
+        }
+        double[] areas = new double[parts.size()];
+        for (int p = 0; p < areas.length; p++) {
+            areas[p] = parts.get(p).surfaceArea();
+            if (!(areas[p] > 0)) {
+                throw new IllegalArgumentException("object " + id + ": part " + p + " is empty or degenerate (area "
+                        + areas[p] + ")");
+            }
+        }
+        return areas;
+    }
+
+    /** The anchor: the part with the most area (the first of equals). */
+    private static int anchor(double[] areas) {
+        int anchor = 0;
+        for (int p = 1; p < areas.length; p++) {
+            if (areas[p] > areas[anchor]) {
+                anchor = p;
+            }
+        }
+        return anchor;
+    }
+
+    /** The frame's unit as a factor: {@code sqrt(4π / A)} with A the parts' total area. */
+    private static double unit(double[] areas) {
+        double total = 0;
+        for (double a : areas) {
+            total += a;
+        }
+        return Math.sqrt(4 * Math.PI / total);
     }
 
     private static double[] aboutZ(double angle) {

@@ -113,8 +113,18 @@ public final class MeshFracture {
         List<TriangleMesh> pieces = mode == Mode.RANDOM_PLANES
                 ? planes(mesh, parts, volume, random, name)
                 : voronoi(mesh, parts, volume, random, name);
-        pieces.sort((x, y) -> Double.compare(PlaneCut.volume(y), PlaneCut.volume(x)));
-        return pieces;
+        // Largest first, each volume computed once (a stable sort keeps equal volumes in order).
+        double[] volumes = pieces.stream().mapToDouble(PlaneCut::volume).toArray();
+        Integer[] order = new Integer[volumes.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (i, j) -> Double.compare(volumes[j], volumes[i]));
+        List<TriangleMesh> sorted = new ArrayList<>(order.length);
+        for (int i : order) {
+            sorted.add(pieces.get(i));
+        }
+        return sorted;
     }
 
     private List<TriangleMesh> planes(TriangleMesh solid, int parts, double volume, SplittableRandom random, String name) {
@@ -122,8 +132,11 @@ public final class MeshFracture {
         pieces.add(solid);
         while (pieces.size() < parts) {
             int largest = 0;
+            double most = PlaneCut.volume(pieces.get(0));
             for (int i = 1; i < pieces.size(); i++) {
-                if (PlaneCut.volume(pieces.get(i)) > PlaneCut.volume(pieces.get(largest))) {
+                double v = PlaneCut.volume(pieces.get(i));
+                if (v > most) {
+                    most = v;
                     largest = i;
                 }
             }
@@ -292,8 +305,7 @@ public final class MeshFracture {
             int a = 3 * f[3 * t];
             int b = 3 * f[3 * t + 1];
             int e = 3 * f[3 * t + 2];
-            double vol = (v[a] * (v[b + 1] * v[e + 2] - v[b + 2] * v[e + 1]) - v[a + 1] * (v[b] * v[e + 2] - v[b + 2] * v[e])
-                    + v[a + 2] * (v[b] * v[e + 1] - v[b + 1] * v[e])) / 6;
+            double vol = PlaneCut.tetrahedron6(v, a, b, e) / 6;
             total += vol;
             for (int d = 0; d < 3; d++) {
                 c[d] += vol * (v[a + d] + v[b + d] + v[e + d]) / 4;

@@ -318,9 +318,22 @@ public final class PlaneCut {
             int a = 3 * f[3 * t];
             int b = 3 * f[3 * t + 1];
             int c = 3 * f[3 * t + 2];
-            s += v[a] * (v[b + 1] * v[c + 2] - v[b + 2] * v[c + 1]) - v[a + 1] * (v[b] * v[c + 2] - v[b + 2] * v[c])
-                    + v[a + 2] * (v[b] * v[c + 1] - v[b + 1] * v[c]);
+            s += tetrahedron6(v, a, b, c);
         }
         return s / 6;
+    }
+
+    /**
+     * Six times the signed volume of the tetrahedron of a triangle and the origin: {@code a · (b × c)}.
+     *
+     * @param v interleaved coordinates
+     * @param a offset of the first corner's x in {@code v}
+     * @param b offset of the second corner's x
+     * @param c offset of the third corner's x
+     * @return the scaled signed volume
+     */
+    static double tetrahedron6(double[] v, int a, int b, int c) {
+        return v[a] * (v[b + 1] * v[c + 2] - v[b + 2] * v[c + 1]) - v[a + 1] * (v[b] * v[c + 2] - v[b + 2] * v[c])
+                + v[a + 2] * (v[b] * v[c + 1] - v[b + 1] * v[c]);
     }
 }

@@ -11,7 +11,6 @@ import io.flowkit.datasets.assembly.RigidPose;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.flow.random.SeededRandom;
 import io.flowkit.flow.train.HostBatch;
-import io.flowkit.validation.assembly.AssemblyEvaluation;
 import io.flowkit.validation.assembly.AssemblyResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +54,13 @@ class AssemblyPreparationTest {
     @Test
     void truePosesScorePerfectlyAndTheSourceHoldsTheAnchor() {
         AssemblyExample e = example(4, 8);
-        List<double[]> local = new ArrayList<>();
-        for (int p = 0; p < e.partCount(); p++) {
-            local.add(e.partPoints(p, false));
-        }
-        AssemblyResult perfect = AssemblyEvaluation.of(local, e.poses(), e.poses());
+        AssemblyResult perfect = e.evaluate(e.poses());
         assertEquals(1.0, perfect.partAccuracy());
         List<RigidPose> identity = new ArrayList<>();
         for (int p = 0; p < e.partCount(); p++) {
             identity.add(RigidPose.identity());
         }
-        assertTrue(AssemblyEvaluation.of(local, identity, e.poses()).partAccuracy() < 1.0);
+        assertTrue(e.evaluate(identity).partAccuracy() < 1.0);
 
         HostBatch b = new AssemblySource(List.of(e), 8, "test").next(0, 2, SeededRandom.of(1));
         int n = e.pointCount();

@@ -10,7 +10,6 @@ import io.flowkit.assembly.model.AssemblyModel;
 import io.flowkit.assembly.train.AssemblyTraining;
 import io.flowkit.assembly.train.SyntheticFractures;
 import io.flowkit.flow.train.ProgressListener;
-import io.flowkit.validation.assembly.AssemblyEvaluation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,11 +130,7 @@ final class AssemblyConvergenceCommand implements Callable<Integer> {
         double total = 0;
         for (int i = 0; i < test.size(); i++) {
             AssemblyExample e = test.get(i);
-            List<double[]> local = new ArrayList<>();
-            for (int p = 0; p < e.partCount(); p++) {
-                local.add(e.partPoints(p, false));
-            }
-            correct += AssemblyEvaluation.of(local, r.get(i).poses(), e.poses()).partAccuracy() * e.partCount();
+            correct += e.evaluate(r.get(i).poses()).partAccuracy() * e.partCount();
             total += e.partCount();
         }
         return correct / total;

@@ -10,7 +10,6 @@ import io.flowkit.datasets.assembly.FracturedObject;
 import io.flowkit.datasets.assembly.Part;
 import io.flowkit.datasets.catalog.FracturedObjectSet;
 import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.validation.assembly.AssemblyEvaluation;
 import io.flowkit.validation.assembly.AssemblyResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,21 +111,16 @@ final class AssemblyEvaluateCommand implements Callable<Integer> {
             int partsSeen = 0;
             for (int i = 0; i < test.size(); i++) {
                 AssemblyExample e = test.get(i);
-                List<double[]> local = new ArrayList<>();
-                for (int p = 0; p < e.partCount(); p++) {
-                    local.add(e.partPoints(p, false));
-                }
-                AssemblyResult r = AssemblyEvaluation.of(local, results.get(i).poses(), e.poses());
+                AssemblyResult r = e.evaluate(results.get(i).poses());
                 correct[e.partCount()] += r.partAccuracy() * e.partCount();
                 total[e.partCount()] += e.partCount();
                 for (int p = 0; p < e.partCount(); p++) {
-                    double angle = r.rotationErrorsDegrees()[p];
-                    double dist = r.translationErrors()[p];
-                    rot.add(angle);
-                    trans.add(dist * dist);
-                    success[0] += angle <= 5 && dist <= 0.01 ? 1 : 0;
-                    success[1] += angle <= 10 && dist <= 0.05 ? 1 : 0;
+                    rot.add(r.rotationErrorsDegrees()[p]);
+                    trans.add(r.translationErrors()[p] * r.translationErrors()[p]);
                 }
+                double[] rates = r.successRates();
+                success[0] += rates[0] * e.partCount();
+                success[1] += rates[1] * e.partCount();
                 shape += r.shapeChamfer();
                 partsSeen += e.partCount();
             }

@@ -272,23 +272,23 @@ public final class FlowTrainer implements AutoCloseable {
                 throw new IllegalStateException("training diverged at step " + (step + 1) + ": the loss is " + value
                         + " (lower the learning rate or enable gradient clipping)");
             }
-            if (maxSkips > 0) {
-                double norm = parameters.gradientNorm(scope);
-                if (!Double.isFinite(norm)) {
-                    if (++consecutiveSkips > maxSkips) {
-                        throw new IllegalStateException("training diverged at step " + (step + 1) + ": the gradient "
-                                + "norm was not finite " + consecutiveSkips + " steps in a row");
-                    }
-                    skippedSteps++;
-                    for (Parameter p : parameters.parameters()) {
-                        NDArray g = p.getArray().getGradient();
-                        g.set(new float[Math.toIntExact(g.size())]);
-                    }
-                    return value;
+            // One gradient norm serves both the overflow check and global gradient-norm clipping,
+            // min(1, c / ‖g‖) (Pascanu et al. 2013).
+            double norm = maxSkips > 0 || clipGradNorm > 0 ? parameters.gradientNorm(scope) : 0;
+            if (!Double.isFinite(norm)) {
+                if (++consecutiveSkips > maxSkips) {
+                    throw new IllegalStateException("training diverged at step " + (step + 1) + ": the gradient norm is "
+                            + norm + (maxSkips > 0 ? " (" + consecutiveSkips + " steps in a row)" : ""));
                 }
-                consecutiveSkips = 0;
+                skippedSteps++;
+                for (Parameter p : parameters.parameters()) {
+                    NDArray g = p.getArray().getGradient();
+                    g.set(new float[Math.toIntExact(g.size())]);
+                }
+                return value;
             }
-            double scale = clipGradNorm > 0 ? clipScale(scope) : 1;
+            consecutiveSkips = 0;
+            double scale = clipGradNorm > 0 && norm > clipGradNorm ? clipGradNorm / norm : 1;
             optimizerState.update(step, scale);
             if (ema != null) {
                 ema.update();
@@ -300,15 +300,6 @@ public final class FlowTrainer implements AutoCloseable {
     /** @return steps whose update was skipped because a gradient was not finite (see {@link Builder#optSkipNonFinite}) */
     public long skippedSteps() {
         return skippedSteps;
-    }
-
-    /** The factor {@code min(1, c / ‖g‖)} for global gradient-norm clipping (Pascanu et al. 2013). */
-    private double clipScale(NDManager scope) {
-        double total = parameters.gradientNorm(scope);
-        if (!Double.isFinite(total)) {
-            throw new IllegalStateException("training diverged at step " + (step + 1) + ": the gradient norm is " + total);
-        }
-        return total > clipGradNorm ? clipGradNorm / total : 1;
     }
 
     /** Frees the optimizer moments and EMA weights (not the model). */

@@ -5,6 +5,7 @@ import io.flowkit.meshes.geometry.MeshChecks;
 import io.flowkit.meshes.geometry.UnitBox;
 import io.flowkit.meshes.noise.MaternNoise;
 import io.flowkit.meshes.operators.PoissonSolve;
+import io.flowkit.validation.mesh.LaplaceBeltrami;
 import java.util.SplittableRandom;
 
 /**
@@ -60,16 +61,14 @@ public final class MeshDomain {
             v[i] = (v[i] - c[i % 3]) * scale;
         }
         this.unit = mesh.withVertices(v);
-        this.poisson = PoissonSolve.of(unit, config.regularisation());
-        this.mass = io.flowkit.validation.mesh.LaplaceBeltrami.of(unit).massDiagonal();
-        double a = 0;
-        for (double m : mass) {
-            a += m;
-        }
-        this.area = a;
         this.matern = config.noise() == SourceNoise.MATERN
                 ? MaternNoise.builder().setMesh(unit).optTau(config.tau()).optSigma(config.sigma()).optChannels(3).build()
                 : null;
+        // One assembly of L and M serves the noise, the Poisson solve and the vertex areas.
+        LaplaceBeltrami operator = matern != null ? matern.operator() : LaplaceBeltrami.of(unit);
+        this.poisson = PoissonSolve.of(unit, operator, config.regularisation());
+        this.mass = operator.massDiagonal();
+        this.area = operator.area();
         this.host = hostArrays();
     }
 

@@ -140,23 +140,8 @@ public final class MeshFlowModel implements AutoCloseable {
      * @return {@code (B, n, C)}, in the manager of {@code fields}, without gradient history
      */
     static NDArray poissonSolve(PoissonSolve poisson, NDArray fields, int vertices) {
-        Shape s = fields.getShape();
-        int b = Math.toIntExact(s.get(0));
-        int c = Math.toIntExact(s.get(2));
-        float[] h = fields.toFloatArray();
-        int per = h.length / b;
-        float[] u = new float[b * vertices * c];
-        for (int k = 0; k < b; k++) {
-            double[] field = new double[per];
-            for (int i = 0; i < per; i++) {
-                field[i] = h[k * per + i];
-            }
-            double[] x = poisson.solve(field, c);
-            for (int i = 0; i < x.length; i++) {
-                u[k * x.length + i] = (float) x[i];
-            }
-        }
-        return fields.getManager().create(u, new Shape(b, vertices, c));
+        int c = Math.toIntExact(fields.getShape().get(2));
+        return perSample(fields, x -> poisson.solve(x, c), new Shape(vertices, c));
     }
 
     /**
@@ -168,23 +153,28 @@ public final class MeshFlowModel implements AutoCloseable {
      * @return dLoss/dh {@code (B, m, C, 3)}, in the manager of {@code vertexGradient}
      */
     static NDArray poissonAdjoint(PoissonSolve poisson, NDArray vertexGradient, int faces) {
-        Shape s = vertexGradient.getShape();
-        int b = Math.toIntExact(s.get(0));
-        int c = Math.toIntExact(s.get(2));
-        float[] g = vertexGradient.toFloatArray();
-        int per = g.length / b;
-        float[] out = new float[b * faces * c * 3];
+        int c = Math.toIntExact(vertexGradient.getShape().get(2));
+        return perSample(vertexGradient, x -> poisson.adjoint(x, c), new Shape(faces, c, 3));
+    }
+
+    /** Applies a host map to each sample of a batch, in double precision. */
+    private static NDArray perSample(NDArray batch, java.util.function.UnaryOperator<double[]> map, Shape sampleOut) {
+        int b = Math.toIntExact(batch.getShape().get(0));
+        float[] in = batch.toFloatArray();
+        int per = in.length / b;
+        int outPer = Math.toIntExact(sampleOut.size());
+        float[] out = new float[b * outPer];
         for (int k = 0; k < b; k++) {
             double[] x = new double[per];
             for (int i = 0; i < per; i++) {
-                x[i] = g[k * per + i];
+                x[i] = in[k * per + i];
             }
-            double[] h = poisson.adjoint(x, c);
-            for (int i = 0; i < h.length; i++) {
-                out[k * h.length + i] = (float) h[i];
+            double[] y = map.apply(x);
+            for (int i = 0; i < outPer; i++) {
+                out[k * outPer + i] = (float) y[i];
             }
         }
-        return vertexGradient.getManager().create(out, new Shape(b, faces, c, 3));
+        return batch.getManager().create(out, new Shape(b).addAll(sampleOut));
     }
 
     /** @return the settings */

@@ -41,9 +41,21 @@ public final class PoissonSolve {
      * @throws IllegalArgumentException if ε is not positive or a face has zero area
      */
     public static PoissonSolve of(TriangleMesh mesh, double regularisation) {
+        return of(mesh, LaplaceBeltrami.of(mesh), regularisation);
+    }
+
+    /**
+     * Factors the operator of a mesh whose Laplace–Beltrami matrices are already assembled.
+     *
+     * @param mesh the mesh (checked by the caller for degenerate faces)
+     * @param operator the mesh's cotangent Laplacian and lumped mass
+     * @param regularisation ε, positive
+     * @return the solver
+     * @throws IllegalArgumentException if ε is not positive or a face has zero area
+     */
+    public static PoissonSolve of(TriangleMesh mesh, LaplaceBeltrami operator, double regularisation) {
         FaceGradients g = FaceGradients.of(mesh);
-        LaplaceBeltrami op = LaplaceBeltrami.of(mesh);
-        return new PoissonSolve(g, ShiftedLaplacian.factor(op, mesh.vertices(), regularisation), regularisation);
+        return new PoissonSolve(g, ShiftedLaplacian.factor(operator, mesh.vertices(), regularisation), regularisation);
     }
 
     /** @return the gradient operator of the mesh */

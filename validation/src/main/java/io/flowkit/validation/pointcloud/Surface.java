@@ -107,13 +107,8 @@ public final class Surface {
      * @throws IllegalArgumentException on an empty or non-finite cloud
      */
     public double[] closestPoints(double[] points) {
-        int n = Checks.points3(points, "points");
         double[] out = new double[points.length];
-        range(n).forEach(i -> {
-            double[] q = new double[3];
-            bvh.nearestTriangle(points[3 * i], points[3 * i + 1], points[3 * i + 2], q);
-            System.arraycopy(q, 0, out, 3 * i, 3);
-        });
+        nearestTriangles(points, out);
         return out;
     }
 
