@@ -1,16 +1,28 @@
 package io.flowkit.cli;
 
+import ai.djl.Device;
+import io.flowkit.cli.bench.AssemblySuite;
+import io.flowkit.cli.bench.BenchContext;
+import io.flowkit.cli.bench.BenchProgress;
 import io.flowkit.cli.bench.BenchReport;
+import io.flowkit.cli.bench.BenchSection;
+import io.flowkit.cli.bench.BenchSuite;
+import io.flowkit.cli.bench.MaternSuite;
+import io.flowkit.cli.bench.PufmSuite;
+import io.flowkit.cli.bench.SectionStore;
 import io.flowkit.cli.bench.SpeedSuite;
 import io.flowkit.cli.bench.Toy2dSuite;
-import io.flowkit.cli.bench.PufmSuite;
 import io.flowkit.cli.bench.TsGenSuite;
+import io.flowkit.flow.engine.Devices;
+import io.flowkit.flow.engine.Versions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,19 +30,27 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flowkit bench}: reproduces the benchmarks and writes a report. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs flowkit's benchmarks and writes report.md, report.json and pictures.",
+        description = {"Reproduces flowkit's benchmarks and writes report.md, report.json and pictures.",
             "Suites: toy2d (the engine's 2D benchmark), tsgen (transition states on the Grambow test split),",
-            "pufm (point cloud upsampling on the PU-GAN test meshes with the shipped model, or --pufm-model)",
-            "and speed (DJL against PyTorch eager). Without a suite: toy2d, tsgen and pufm; all: these and speed."})
+            "pufm (point cloud upsampling on the PU-GAN test meshes), matern (triangulation tests of the Matérn noise",
+            "and of the mesh flow), assembly (fractured-part assembly and TORA's convergence study) and speed (DJL",
+            "against PyTorch eager). Without a suite: all but speed; all: every suite.",
+            "--quick (the default) uses the shipped models; --full trains them from scratch (resumable).",
+            "A suite that finished is kept in OUT/sections and not run again when the same command is repeated",
+            "(after Ctrl-C, for example); --fresh runs everything again."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "toy2d, tsgen, pufm, speed or all (default: toy2d tsgen pufm)")
+    /** The suites run when none is named, in order. */
+    static final List<String> DEFAULT_SUITES = List.of("toy2d", "tsgen", "pufm", "matern", "assembly");
+
+    @Parameters(arity = "0..*", paramLabel = "SUITE",
+            description = "toy2d, tsgen, pufm, matern, assembly, speed or all (default: all but speed)")
     private List<String> suites = new ArrayList<>();
 
-    @Option(names = "--quick", description = "short runs (the default)")
+    @Option(names = "--quick", description = "the shipped models, short runs (the default; about 15 minutes on 2 cores)")
     private boolean quick;
 
-    @Option(names = "--full", description = "longer training, as in the published setting")
+    @Option(names = "--full", description = "train every model from scratch, longer runs (hours; Ctrl-C and rerun to resume)")
     private boolean full;
 
     @Option(names = "--out", description = "output folder (default: ${DEFAULT-VALUE})", defaultValue = "flowkit-bench")
@@ -38,6 +58,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seed", description = "seed of every run (default: ${DEFAULT-VALUE})", defaultValue = "0")
     private long seed;
+
+    @Option(names = "--device", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}); gpu needs PyTorch's "
+            + "CUDA natives on the class path", defaultValue = "cpu")
+    private String device;
+
+    @Option(names = "--fresh", description = "run every suite again, ignoring sections kept from an earlier run")
+    private boolean fresh;
 
     @Option(names = "--pufm-model", description = "PUFM++ model folder for the pufm suite (default: the shipped model)")
     private Path pufmModel;
@@ -58,48 +85,63 @@ final class BenchCommand implements Callable<Integer> {
         if (quick && full) {
             throw new IllegalArgumentException("--quick and --full exclude each other");
         }
-        Set<String> chosen = new LinkedHashSet<>();
-        for (String s : suites.isEmpty() ? List.of("toy2d", "tsgen", "pufm") : suites) {
+        Map<String, BenchSuite> chosen = new LinkedHashMap<>();
+        for (String s : suites.isEmpty() ? DEFAULT_SUITES : suites) {
             String name = s.toLowerCase(Locale.ROOT);
-            switch (name) {
-                case "all":
-                    chosen.add("toy2d");
-                    chosen.add("tsgen");
-                    chosen.add("pufm");
-                    chosen.add("speed");
-                    break;
-                case "toy2d":
-                case "tsgen":
-                case "pufm":
-                case "speed":
-                    chosen.add(name);
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown suite: " + s + " (known: toy2d, tsgen, pufm, speed, all)");
+            if (name.equals("all")) {
+                for (String n : DEFAULT_SUITES) {
+                    chosen.putIfAbsent(n, suite(n));
+                }
+                chosen.putIfAbsent("speed", suite("speed"));
+            } else {
+                chosen.putIfAbsent(name, suite(name));
             }
         }
-        BenchReport report = new BenchReport(out, seed, full ? "full" : "quick");
+        Device resolved = Devices.resolve(device);
+        Files.createDirectories(out);
+        BenchContext context = new BenchContext(out, seed, full, resolved, BenchProgress.stderr());
+        SectionStore store = new SectionStore(out);
+        BenchReport report = new BenchReport(out, seed, context.mode());
         int failures = 0;
-        for (String suite : chosen) {
-            try {
-                if (suite.equals("toy2d")) {
-                    report.add(new Toy2dSuite(seed, full, couplings, problems).run(out));
-                } else if (suite.equals("tsgen")) {
-                    report.add(new TsGenSuite(seed).run(out));
-                } else if (suite.equals("pufm")) {
-                    report.add(new PufmSuite(seed, full, pufmModel).run(out));
-                } else {
-                    report.add(new SpeedSuite(full).run());
-                }
-            } catch (RuntimeException e) {
-                failures++;
-                report.fail(suite, e);
-                System.err.println("flowkit bench: suite " + suite + " failed: " + e.getMessage());
+        for (BenchSuite suite : chosen.values()) {
+            String key = SectionStore.key(suite, context, Versions.flowkit());
+            Optional<BenchSection> kept = fresh ? Optional.empty() : store.find(suite.name(), key);
+            if (kept.isPresent()) {
+                System.err.println("bench: " + suite.name() + " finished in an earlier run with the same settings; kept "
+                        + "(--fresh runs it again)");
+                report.add(kept.get());
+                continue;
             }
+            try {
+                BenchSection section = suite.run(context);
+                store.save(section, key);
+                report.add(section);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failures++;
+                report.fail(suite.name(), e);
+                System.err.println("flowkit bench: suite " + suite.name() + " failed: " + e.getMessage());
+                if (System.getenv("FLOWKIT_DEBUG") != null) {
+                    e.printStackTrace();
+                }
+            }
+            report.write(); // after every suite: an interrupted run still leaves a report of what finished
         }
         report.write();
         System.out.println(json ? report.toJson() : report.toText());
-        System.err.println("report written to " + out.toAbsolutePath());
+        System.err.println("report written to " + out.toAbsolutePath().resolve("report.md"));
         return failures == 0 ? 0 : 1;
+    }
+
+    private BenchSuite suite(String name) {
+        return switch (name) {
+            case "toy2d" -> new Toy2dSuite(couplings, problems);
+            case "tsgen" -> new TsGenSuite();
+            case "pufm" -> new PufmSuite(pufmModel);
+            case "matern" -> new MaternSuite();
+            case "assembly" -> new AssemblySuite();
+            case "speed" -> new SpeedSuite();
+            default -> throw new IllegalArgumentException("unknown suite: " + name
+                    + " (known: toy2d, tsgen, pufm, matern, assembly, speed, all)");
+        };
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             io.flowkit.cli.pointclouds.UpsampleCommand.class, io.flowkit.cli.pointclouds.PointCloudsCommand.class,
             io.flowkit.cli.meshes.MeshCommand.class,
             io.flowkit.cli.assembly.AssemblyCommand.class, io.flowkit.cli.assembly.AssembleCommand.class,
+            io.flowkit.cli.data.DataCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -21,6 +21,7 @@ import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.ModelParameters;
 import io.flowkit.flow.train.ProgressListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -211,7 +212,29 @@ public final class TeacherModel implements AutoCloseable {
      * @throws IOException if a file is missing or malformed
      */
     public static TeacherModel load(Path folder) throws IOException {
-        ModelFolder.Contents contents = ModelFolder.read(folder, "assembly teacher");
+        return read(ModelFolder.read(folder, "assembly teacher"));
+    }
+
+    /** Resource folder of the shipped teacher. */
+    public static final String DEFAULT_RESOURCE = "/io/flowkit/assembly/default-teacher/";
+
+    /**
+     * The shipped teacher: pretrained on contact prediction for 1,500 steps on synthetic fractures of the
+     * training meshes, with seeds disjoint from the evaluation objects (its provenance says how).
+     *
+     * @return the teacher; close it
+     * @throws UncheckedIOException if the jar lacks it
+     */
+    public static TeacherModel loadDefault() {
+        try {
+            return read(ModelFolder.readResource(TeacherModel.class, DEFAULT_RESOURCE, "no assembly teacher is shipped in "
+                    + "the flowkit-assembly jar (" + DEFAULT_RESOURCE + "); pretrain one with 'flowkit assembly teacher'"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static TeacherModel read(ModelFolder.Contents contents) throws IOException {
         Stored s = GSON.fromJson(contents.json(), Stored.class);
         if (s == null || s.config == null) {
             throw new IOException(contents.source() + ": model.json lacks the configuration");

@@ -38,6 +38,24 @@ public final class PartAssembler {
         this.seed = b.seed;
     }
 
+    /**
+     * Assembles parts with the shipped model and the default settings (512 points, 50 Euler steps,
+     * seed 0): the one-line entry point; see {@link #builder()} for the rest.
+     *
+     * @param parts the part meshes, in any poses
+     * @return the poses and the posed parts
+     * @throws IllegalArgumentException as {@link #assemble(List, List)}
+     */
+    public static Assembled assemble(List<TriangleMesh> parts) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            names.add("part " + i);
+        }
+        try (AssemblyModel m = AssemblyModel.loadDefault(ai.djl.Device.cpu())) {
+            return builder().setModel(m).build().assemble(parts, names);
+        }
+    }
+
     /** @return a builder; the model is required */
     public static Builder builder() {
         return new Builder();

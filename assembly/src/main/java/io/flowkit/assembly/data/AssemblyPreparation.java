@@ -41,6 +41,11 @@ public final class AssemblyPreparation {
         return points;
     }
 
+    /** @return the fewest points a part gets */
+    public int minimumPerPart() {
+        return minPerPart;
+    }
+
     /**
      * How many points each part gets: proportional to area, at least the minimum, N in total.
      *

@@ -13,6 +13,7 @@ import io.flowkit.flow.model.SeededInitializer;
 import io.flowkit.flow.model.VelocityField;
 import io.flowkit.flow.train.ModelParameters;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -61,7 +62,31 @@ public final class AssemblyModel implements AutoCloseable {
      * @throws IOException if a file is missing or malformed (named in the message)
      */
     public static AssemblyModel load(Path folder, Device device) throws IOException {
-        ModelFolder.Contents contents = ModelFolder.read(folder, "assembly");
+        return read(ModelFolder.read(folder, "assembly"), device);
+    }
+
+    /** Resource folder of the shipped model. */
+    public static final String DEFAULT_RESOURCE = "/io/flowkit/assembly/default-model/";
+
+    /**
+     * The shipped model: 8,000 steps on 800 synthetic planar fractures (its provenance says how it
+     * was trained). It does not yet assemble reliably; see the module's README for its figures.
+     *
+     * @param device where it runs
+     * @return the model; close it when done
+     * @throws UncheckedIOException if the jar lacks it
+     */
+    public static AssemblyModel loadDefault(Device device) {
+        try {
+            return read(ModelFolder.readResource(AssemblyModel.class, DEFAULT_RESOURCE, "no assembly model is shipped in "
+                    + "the flowkit-assembly jar (" + DEFAULT_RESOURCE + "); train one with 'flowkit assembly train' and "
+                    + "load it with AssemblyModel.load / --model"), device);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static AssemblyModel read(ModelFolder.Contents contents, Device device) throws IOException {
         String src = contents.source();
         Stored stored;
         try {

@@ -28,7 +28,7 @@ public final class AssembleCommand implements Callable<Integer> {
     @Option(names = "--parts", required = true, split = ",", description = "a folder of part files, or part files")
     private List<Path> parts = new ArrayList<>();
 
-    @Option(names = "--model", required = true, description = "model folder from 'flowkit assembly train'")
+    @Option(names = "--model", description = "model folder from 'flowkit assembly train' (default: the shipped model)")
     private Path model;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of sampling and noise (default: ${DEFAULT-VALUE})")
@@ -56,7 +56,7 @@ public final class AssembleCommand implements Callable<Integer> {
             meshes.add(MeshFiles.read(f));
             names.add(f.getFileName().toString());
         }
-        try (AssemblyModel m = AssemblyModel.load(model, Device.cpu())) {
+        try (AssemblyModel m = model == null ? AssemblyModel.loadDefault(Device.cpu()) : AssemblyModel.load(model, Device.cpu())) {
             PartAssembler.Assembled a = PartAssembler.builder().setModel(m).optSeed(seed).build().assemble(meshes, names);
             Files.createDirectories(out);
             StringBuilder json = new StringBuilder("{\n  \"anchor\": \"" + names.get(a.anchor()) + "\",\n  \"parts\": [\n");

@@ -1,18 +1,11 @@
 package io.flowkit.cli.assembly;
 
-import io.flowkit.assembly.align.RepresentationAlignment;
 import io.flowkit.assembly.align.TeacherModel;
-import io.flowkit.assembly.assemble.Assembler;
+import io.flowkit.assembly.bench.ConvergenceStudy;
 import io.flowkit.assembly.data.AssemblyExample;
 import io.flowkit.assembly.data.AssemblyPreparation;
-import io.flowkit.assembly.model.AssemblyConfig;
-import io.flowkit.assembly.model.AssemblyModel;
-import io.flowkit.assembly.train.AssemblyTraining;
 import io.flowkit.assembly.train.SyntheticFractures;
-import io.flowkit.flow.train.ProgressListener;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +20,7 @@ import picocli.CommandLine.Option;
             "steps, and prints the curves and the steps each run needs to reach a part accuracy."})
 final class AssemblyConvergenceCommand implements Callable<Integer> {
 
-    @Option(names = "--teacher", required = true, description = "teacher folder from 'flowkit assembly teacher'")
+    @Option(names = "--teacher", description = "teacher folder from 'flowkit assembly teacher' (default: the shipped teacher)")
     private Path teacherFolder;
 
     @Option(names = "--align", split = ",", defaultValue = "none,cka,cosine", description = "variants (default: ${DEFAULT-VALUE})")
@@ -62,77 +55,35 @@ final class AssemblyConvergenceCommand implements Callable<Integer> {
         AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(points).build();
         List<AssemblyExample> train = SyntheticFractures.make(false, objects, 2, maxParts, prep, 0, done -> {});
         List<AssemblyExample> test = SyntheticFractures.make(true, evalObjects, 2, maxParts, prep, 1, done -> {});
-        Map<String, List<double[]>> curves = new LinkedHashMap<>();
-        try (TeacherModel teacher = TeacherModel.load(teacherFolder)) {
-            for (String variant : variants) {
-                String v = variant.toLowerCase(Locale.ROOT);
-                for (long seed : seeds) {
-                    AssemblyConfig config = new AssemblyConfig(maxParts, 64, 4, 2, 6, v.equals("none") ? 0 : teacher.config().width());
-                    List<double[]> curve = new ArrayList<>();
-                    String label = v + " seed " + seed;
-                    java.util.function.Function<AssemblyModel, ProgressListener> listener = model -> new ProgressListener() {
-                        @Override
-                        public void onStep(long step, long total, double loss, double rate) {
-                            if (step % every == 0 || step == total) {
-                                double acc = accuracy(model, test);
-                                curve.add(new double[] {step, acc, loss});
-                                System.err.printf(Locale.ROOT, "assembly convergence: %s step %d part accuracy %.3f loss %.4f%n",
-                                        label, step, acc, loss);
-                            }
-                        }
-                    };
-                    RepresentationAlignment alignment = v.equals("none") ? null
-                            : teacher.alignment(RepresentationAlignment.Kind.parse(v), 128, seed);
-                    try (AssemblyTraining.Trained t = AssemblyTraining.train(config, train, "convergence", steps, 8, 5e-4,
-                            seed, null, listener, v.equals("none") ? null : "tora-" + v, alignment)) {
-                        curves.put(label, curve);
-                    }
-                }
-            }
+        ConvergenceStudy.Result result;
+        try (TeacherModel teacher = teacherFolder == null ? TeacherModel.loadDefault() : TeacherModel.load(teacherFolder)) {
+            result = ConvergenceStudy.builder().setTeacher(teacher).setTrain(train).setTest(test).optVariants(variants)
+                    .optSeeds(seeds).optSteps(steps, every).optMaxParts(maxParts).optThreshold(threshold)
+                    .optProgress(line -> System.err.println("assembly convergence: " + line)).build().run();
         }
-        System.out.printf(Locale.ROOT, "part accuracy on %d held-out objects (Euler 20 steps) against training steps%n",
-                test.size());
+        System.out.printf(Locale.ROOT, "part accuracy on %d held-out objects (Euler %d steps) against training steps%n",
+                test.size(), ConvergenceStudy.EVALUATION_STEPS);
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-18s", "run"));
-        for (double[] p : curves.values().iterator().next()) {
+        for (double[] p : result.curves().values().iterator().next()) {
             header.append(String.format(Locale.ROOT, " %7d", (long) p[0]));
         }
         System.out.println(header.append("  steps to ").append(threshold));
-        Map<String, List<Double>> reach = new LinkedHashMap<>();
-        for (Map.Entry<String, List<double[]>> e : curves.entrySet()) {
+        for (Map.Entry<String, List<double[]>> e : result.curves().entrySet()) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-18s", e.getKey()));
-            double first = Double.NaN;
             for (double[] p : e.getValue()) {
                 row.append(String.format(Locale.ROOT, " %7.3f", p[1]));
-                if (Double.isNaN(first) && p[1] >= threshold) {
-                    first = p[0];
-                }
             }
+            double first = result.stepsToThreshold(e.getKey());
             System.out.println(row.append("  ").append(Double.isNaN(first) ? "not reached" : String.valueOf((long) first)));
-            reach.computeIfAbsent(e.getKey().split(" ")[0], k -> new ArrayList<>()).add(first);
         }
-        List<Double> base = reach.get("none");
-        if (base != null) {
-            double baseMean = base.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            for (Map.Entry<String, List<Double>> e : reach.entrySet()) {
-                double mean = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-                System.out.printf(Locale.ROOT, "%s: mean steps to %.2f part accuracy %s, ratio to none %s%n", e.getKey(),
-                        threshold, Double.isNaN(mean) ? "not reached by every seed" : String.valueOf(mean),
-                        Double.isNaN(mean) || Double.isNaN(baseMean) ? "n/a" : String.format(Locale.ROOT, "%.2f", mean / baseMean));
-            }
+        for (String v : variants) {
+            String variant = v.toLowerCase(Locale.ROOT);
+            double mean = result.meanStepsToThreshold(variant);
+            double ratio = result.ratioToNone(variant);
+            System.out.printf(Locale.ROOT, "%s: mean steps to %.2f part accuracy %s, ratio to none %s%n", variant, threshold,
+                    Double.isNaN(mean) ? "not reached by every seed" : String.valueOf(mean),
+                    Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio));
         }
         return 0;
-    }
-
-    private static double accuracy(AssemblyModel model, List<AssemblyExample> test) {
-        List<Assembler.Result> r = Assembler.builder().setModel(model).optSteps(20).optSeed(7).build()
-                .assembleAll(test, done -> {});
-        double correct = 0;
-        double total = 0;
-        for (int i = 0; i < test.size(); i++) {
-            AssemblyExample e = test.get(i);
-            correct += e.evaluate(r.get(i).poses()).partAccuracy() * e.partCount();
-            total += e.partCount();
-        }
-        return correct / total;
     }
 }

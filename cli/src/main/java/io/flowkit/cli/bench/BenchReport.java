@@ -1,9 +1,7 @@
 package io.flowkit.cli.bench;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.flowkit.core.io.AtomicFiles;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.engine.Versions;
@@ -71,6 +69,17 @@ public final class BenchReport {
                 + Versions.engine();
     }
 
+    /**
+     * The line under every section that says what its figures were measured with.
+     *
+     * @param section the section
+     * @return seed, mode, cores and the models' provenance
+     */
+    String stamp(BenchSection section) {
+        return "Seed " + seed + ", " + mode + " mode, " + Runtime.getRuntime().availableProcessors() + " cores"
+                + (section.provenance().isEmpty() ? "" : "; models: " + section.provenance()) + ".";
+    }
+
     /** @return the report as text tables */
     public String toText() {
         StringBuilder sb = new StringBuilder();
@@ -81,6 +90,10 @@ public final class BenchReport {
             }
             for (String note : section.notes()) {
                 sb.append(note).append('\n');
+            }
+            sb.append(stamp(section)).append('\n');
+            if (section.published() != null) {
+                sb.append('\n').append(section.published().toText());
             }
             sb.append('\n');
         }
@@ -100,6 +113,10 @@ public final class BenchReport {
             }
             for (String note : section.notes()) {
                 sb.append(note).append("\n\n");
+            }
+            sb.append('*').append(stamp(section)).append("*\n\n");
+            if (section.published() != null) {
+                sb.append(section.published().toMarkdown()).append('\n');
             }
             for (String picture : section.pictures()) {
                 sb.append("![").append(picture).append("](").append(picture).append(")\n\n");
@@ -128,18 +145,9 @@ public final class BenchReport {
         root.add("machine", machine);
         JsonObject suites = new JsonObject();
         for (BenchSection section : sections) {
-            JsonObject s = new JsonObject();
-            JsonArray tables = new JsonArray();
-            for (ResultTable table : section.tables()) {
-                tables.add(JsonParser.parseString(table.toJson()));
-            }
-            s.add("tables", tables);
-            JsonArray pictures = new JsonArray();
-            section.pictures().forEach(pictures::add);
-            s.add("pictures", pictures);
-            JsonArray notes = new JsonArray();
-            section.notes().forEach(notes::add);
-            s.add("notes", notes);
+            JsonObject s = SectionStore.toJson(section);
+            s.addProperty("seed", seed);
+            s.addProperty("cores", Runtime.getRuntime().availableProcessors());
             suites.add(section.name(), s);
         }
         root.add("suites", suites);

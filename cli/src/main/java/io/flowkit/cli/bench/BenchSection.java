@@ -10,13 +10,45 @@ import java.util.List;
  * @param tables its result tables
  * @param pictures picture file names, relative to the report folder
  * @param notes free text printed under the tables (settings, conventions)
+ * @param provenance where the models behind the figures come from (one line; empty when no model)
+ * @param published the published figures of the reproduced paper, for context, or {@code null}
  */
-public record BenchSection(String name, List<ResultTable> tables, List<String> pictures, List<String> notes) {
+public record BenchSection(String name, List<ResultTable> tables, List<String> pictures, List<String> notes,
+        String provenance, ResultTable published) {
 
     /** Copies the lists. */
     public BenchSection {
         tables = List.copyOf(tables);
         pictures = List.copyOf(pictures);
         notes = List.copyOf(notes);
+        provenance = provenance == null ? "" : provenance;
+    }
+
+    /**
+     * A section without model provenance or published figures.
+     *
+     * @param name the suite
+     * @param tables its tables
+     * @param pictures its pictures
+     * @param notes its notes
+     */
+    public BenchSection(String name, List<ResultTable> tables, List<String> pictures, List<String> notes) {
+        this(name, tables, pictures, notes, "", null);
+    }
+
+    /**
+     * @param value the model provenance line
+     * @return this section with that provenance
+     */
+    public BenchSection withProvenance(String value) {
+        return new BenchSection(name, tables, pictures, notes, value, published);
+    }
+
+    /**
+     * @param table the published figures, for context
+     * @return this section with them
+     */
+    public BenchSection withPublished(ResultTable table) {
+        return new BenchSection(name, tables, pictures, notes, provenance, table);
     }
 }

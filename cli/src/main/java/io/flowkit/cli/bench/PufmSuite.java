@@ -1,6 +1,5 @@
 package io.flowkit.cli.bench;
 
-import ai.djl.Device;
 import io.flowkit.pointclouds.data.PuProtocol;
 import io.flowkit.pointclouds.data.ShapeSample;
 import io.flowkit.pointclouds.eval.OfficialShape;
@@ -25,51 +24,56 @@ import java.util.Locale;
  * baseline, PU-GAN's own x4 output and the oracle (an even sample of the true surface); CD, HD, P2F
  * and uniformity, the distance of each method from the oracle, and the upsampling time.
  */
-public final class PufmSuite {
+public final class PufmSuite implements BenchSuite {
 
     private static final String OURS = "PUFM++ (flowkit)";
     private static final String MIDPOINT = "midpoint interpolation";
     private static final String PUGAN = "PU-GAN (official x4 output)";
     private static final String ORACLE = "oracle (FPS of the true surface)";
 
-    private final long seed;
-    private final boolean full;
     private final Path modelFolder;
 
-    /**
-     * @param seed the seed of sampling, start noise and metrics
-     * @param full whether to add x16
-     * @param modelFolder a model folder, or {@code null} for the shipped default model
-     */
-    public PufmSuite(long seed, boolean full, Path modelFolder) {
-        this.seed = seed;
-        this.full = full;
+    /** @param modelFolder a model folder, or {@code null} for the shipped model (quick) or one trained from scratch (full) */
+    public PufmSuite(Path modelFolder) {
         this.modelFolder = modelFolder;
     }
 
+    @Override
+    public String name() {
+        return "pufm";
+    }
+
+    @Override
+    public String settings() {
+        return modelFolder == null ? "" : "model " + modelFolder.toAbsolutePath();
+    }
+
     /**
-     * Runs the suite.
-     *
-     * @param folder the report folder (for the picture)
-     * @return the section
+     * Runs the suite: x4 ({@code full}: also x16, with a model trained from scratch by
+     * {@code flowkit pointclouds train} with the shipped model's settings, unless a model folder was given).
      */
-    public BenchSection run(Path folder) {
+    @Override
+    public BenchSection run(BenchContext context) {
+        long seed = context.seed();
+        boolean full = context.full();
+        Path folder = context.folder();
         List<ResultTable> tables = new ArrayList<>();
         List<String> pictures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        try (PufmModel model = modelFolder == null ? PufmModel.loadDefault(Device.cpu())
-                : PufmModel.load(modelFolder, Device.cpu())) {
+        try (PufmModel model = load(context)) {
+            List<ShapeSample> test4 = PuProtocol.testSet(4, seed);
+            BenchProgress.Task task = context.progress().start(name(), test4.size() * (full ? 2 : 1) + 2);
             Upsampler upsampler = Upsampler.builder().setModel(model).optSeed(seed).optMergeDuplicates(true).build();
             List<Integer> ratios = full ? List.of(4, 16) : List.of(4);
             double[] timing = null;
             for (int ratio : ratios) {
                 UpsamplingReport.Builder report = UpsamplingReport.builder().optTitle(
                         "pufm: x" + ratio + " on the PU-GAN test meshes (" + PuProtocol.INPUT_POINTS + " input points)");
-                for (ShapeSample shape : PuProtocol.testSet(ratio, seed)) {
+                for (ShapeSample shape : ratio == 4 ? test4 : PuProtocol.testSet(ratio, seed)) {
                     long start = System.nanoTime();
                     double[] ours = upsampler.upsample(shape.input(), ratio);
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    System.err.printf(Locale.ROOT, "pufm: %s x%d in %.2f s%n", shape.name(), ratio, seconds);
+                    task.step(String.format(Locale.ROOT, "%s x%d in %.2f s", shape.name(), ratio, seconds));
                     if (ratio == 4) {
                         timing = timing == null ? new double[] {seconds, 1} : new double[] {timing[0] + seconds, timing[1] + 1};
                     }
@@ -97,7 +101,9 @@ public final class PufmSuite {
                         UpsamplingMetrics.of(UpsamplingBaselines.midpoint(shape.input(), 4), shape, seed));
                 official.add(ORACLE, shape.name(), UpsamplingMetrics.of(
                         UpsamplingBaselines.oracle(shape.mesh(), shape.truth().length / 3, seed), shape, seed));
+                task.step("official input " + shape.name());
             }
+            task.finish();
             UpsamplingReport builtOfficial = official.build();
             tables.add(builtOfficial.table());
             tables.add(builtOfficial.relativeTo(ORACLE));
@@ -106,10 +112,23 @@ public final class PufmSuite {
                         + "meshes, %d cores.", PuProtocol.INPUT_POINTS, 4 * PuProtocol.INPUT_POINTS, timing[0] / timing[1],
                         (int) timing[1], Runtime.getRuntime().availableProcessors()));
             }
+            return new BenchSection("pufm", tables, pictures, notes).withProvenance(provenance(model))
+                    .withPublished(PublishedFigures.pufm());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the point cloud data: " + e.getMessage(), e);
         }
-        return new BenchSection("pufm", tables, pictures, notes);
+    }
+
+    private PufmModel load(BenchContext context) throws IOException {
+        if (modelFolder != null) {
+            return PufmModel.load(modelFolder, context.device());
+        }
+        if (context.full()) {
+            return FullTraining.load(context, "pufm", PufmModel::load, "pointclouds", "train", "--steps", "8000",
+                    "--refine-steps", "1000", "--patches-per-mesh", "80", "--patches-per-cloud", "40", "--seed",
+                    String.valueOf(context.seed()));
+        }
+        return PufmModel.loadDefault(context.device());
     }
 
     private static String provenance(PufmModel model) {

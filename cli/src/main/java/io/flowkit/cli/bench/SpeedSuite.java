@@ -14,17 +14,17 @@ import java.util.TreeSet;
  * in one run, at one thread and at all cores: a training step (batch 256) and sampling 10,000
  * points with 100 Euler steps.
  */
-public final class SpeedSuite {
+public final class SpeedSuite implements BenchSuite {
 
-    private final boolean full;
-
-    /** @param full more timed steps and runs */
-    public SpeedSuite(boolean full) {
-        this.full = full;
+    @Override
+    public String name() {
+        return "speed";
     }
 
-    /** @return the section */
-    public BenchSection run() {
+    /** Measures ({@code full}: more timed steps and runs). */
+    @Override
+    public BenchSection run(BenchContext context) {
+        boolean full = context.full();
         int warmup = 50;
         int steps = full ? 2000 : 400;
         int runs = full ? 7 : 3;
@@ -47,6 +47,7 @@ public final class SpeedSuite {
                 .optNote("Sampling: 10,000 points, 100 Euler steps, no gradients; median of " + runs + " runs after a warm-up run.")
                 .optNote("Ratios are DJL / PyTorch (below 1: DJL faster); both ran in this process's run, one after the other.");
         TreeSet<Integer> threadCounts = new TreeSet<>(List.of(1, Runtime.getRuntime().availableProcessors()));
+        BenchProgress.Task task = context.progress().start(name(), threadCounts.size());
         for (int threads : threadCounts) {
             EngineSpeedBenchmark.Figures djl = EngineSpeedBenchmark.measure(threads, warmup, steps, runs);
             EngineSpeedBenchmark.Figures torch = null;
@@ -62,7 +63,9 @@ public final class SpeedSuite {
                     djl.sampleSecondsMedian(), torch == null ? null : torch.sampleSecondsMedian(),
                     torch == null ? null : djl.sampleSecondsMedian() / torch.sampleSecondsMedian(),
                     djl.trainStepMillisP90(), torch == null ? null : torch.trainStepMillisP90());
+            task.step(threads + " thread" + (threads == 1 ? "" : "s"));
         }
+        task.finish();
         table.optMetadata("cores", Runtime.getRuntime().availableProcessors());
         return new BenchSection("speed", List.of(table.build()), List.of(), notes);
     }

@@ -21,26 +21,20 @@ import java.util.Locale;
  * by the energy distance (and MMD with Gaussian kernels), with a scatter plot of generated against
  * held-out samples and plots of distance against Euler steps.
  */
-public final class Toy2dSuite {
+public final class Toy2dSuite implements BenchSuite {
 
     /** Bandwidths of the MMD's sum of Gaussian kernels, in the data's units. */
     static final double[] MMD_BANDWIDTHS = {0.5, 1, 2};
 
-    private final long seed;
-    private final boolean full;
     private final List<Coupling> couplings;
     private final List<Toy2dBenchmark.Problem> problems;
 
     /**
-     * @param seed the seed of every run
-     * @param full longer training and more evaluation samples
      * @param couplingNames coupling names ({@link Coupling#byName}); empty for the standard ones
      * @param problemNames problems as {@code source-target} (e.g. {@code gaussian-moons}); empty for the standard ones
      * @throws IllegalArgumentException on an unknown coupling or distribution name
      */
-    public Toy2dSuite(long seed, boolean full, List<String> couplingNames, List<String> problemNames) {
-        this.seed = seed;
-        this.full = full;
+    public Toy2dSuite(List<String> couplingNames, List<String> problemNames) {
         this.couplings = couplingNames.isEmpty() ? Toy2dBenchmark.standardCouplings()
                 : couplingNames.stream().map(Coupling::byName).toList();
         this.problems = problemNames.isEmpty() ? Toy2dBenchmark.standardProblems()
@@ -55,13 +49,23 @@ public final class Toy2dSuite {
         return new Toy2dBenchmark.Problem(Toy2d.byName(parts[0]), Toy2d.byName(parts[1]));
     }
 
-    /**
-     * Runs the suite and draws its pictures into the folder.
-     *
-     * @param folder the report folder
-     * @return the section
-     */
-    public BenchSection run(Path folder) {
+    @Override
+    public String name() {
+        return "toy2d";
+    }
+
+    @Override
+    public String settings() {
+        return couplings.stream().map(Coupling::name).toList() + " " + problems.stream().map(Toy2dBenchmark.Problem::name).toList();
+    }
+
+    /** Runs the suite ({@code full}: 10,000 training steps and 5,000 evaluation samples) and draws its pictures. */
+    @Override
+    public BenchSection run(BenchContext context) {
+        long seed = context.seed();
+        boolean full = context.full();
+        Path folder = context.folder();
+        BenchProgress.Task task = context.progress().start(name(), problems.size() * couplings.size());
         Toy2dBenchmark benchmark = Toy2dBenchmark.builder().setSeed(seed)
                 .setDistance((a, b) -> EnergyDistance.between(rows(a), rows(b)))
                 .optTrainSteps(full ? 10_000 : 1000).optEvalSamples(full ? 5000 : 2000).build();
@@ -74,15 +78,12 @@ public final class Toy2dSuite {
         ScatterGrid.Builder scatter = ScatterGrid.builder().optColumns(couplings.size())
                 .optSeriesNames("held-out data", "generated (dopri5)").optRange(-8, 8, -8, 8);
         List<String> pictures = new ArrayList<>();
-        int run = 0;
         for (Toy2dBenchmark.Problem problem : problems) {
             LinePlot.Builder curve = LinePlot.builder().optTitle("energy distance vs Euler steps: " + problem.name())
                     .optLabels("Euler steps (NFE)", "energy distance to held-out data").optLogY(true).optLogX(2);
             for (Coupling coupling : couplings) {
-                run++;
-                String label = String.format(Locale.ROOT, "toy2d [%d/%d] %s %s", run, problems.size() * couplings.size(),
-                        problem.name(), coupling.name());
-                Toy2dBenchmark.Result r = benchmark.run(problem, coupling, ProgressListener.stderr(label, 5));
+                Toy2dBenchmark.Result r = benchmark.run(problem, coupling, ProgressListener.silent());
+                task.step(problem.name() + " " + coupling.name());
                 double mmd2 = mmd.compute(rows(r.generated()), rows(r.heldOut())).squared();
                 table.addRow(r.problem(), r.coupling(), r.referenceDistance(), mmd2, r.noiseFloor(), r.referenceNfe(),
                         nfe(r.nfeUniform()), nfe(r.nfeBoss()), r.excessLength(), r.trainSteps() / r.trainSeconds(),
@@ -112,6 +113,7 @@ public final class Toy2dSuite {
                         + "marginals (with ε = 1 the moons ED rose to 0.116 in our runs), so the default ε = 3 trades straightness for fidelity.")
                 .optNote("Setting: " + benchmark.describe() + ".")
                 .optMetadata("seed", seed).optMetadata("cores", Runtime.getRuntime().availableProcessors());
+        task.finish();
         return new BenchSection("toy2d", List.of(table.build()), pictures, List.of());
     }
 

@@ -1,6 +1,5 @@
 package io.flowkit.cli.bench;
 
-import ai.djl.Device;
 import io.flowkit.core.math.Kabsch;
 import io.flowkit.datasets.catalog.Grambow842;
 import io.flowkit.datasets.molecule.Molecule;
@@ -26,23 +25,23 @@ import java.util.List;
  * RMSD beside the 2020 model's predictions and the aligned midpoint; GFN2-xTB energy errors when
  * {@code xtb} is installed; a picture of one reaction.
  */
-public final class TsGenSuite {
+public final class TsGenSuite implements BenchSuite {
 
-    private final long seed;
-
-    /** @param seed the seed of the prior samples */
-    public TsGenSuite(long seed) {
-        this.seed = seed;
+    @Override
+    public String name() {
+        return "tsgen";
     }
 
     /**
-     * Runs the suite.
+     * Runs the suite: the shipped model, or in a full run a model trained from scratch by
+     * {@code flowkit tsgen train} into {@code models/tsgen} (resumed when interrupted).
      *
-     * @param folder the report folder (for the picture)
-     * @return the section
      * @throws IllegalStateException if the data set is missing
      */
-    public BenchSection run(Path folder) {
+    @Override
+    public BenchSection run(BenchContext context) {
+        long seed = context.seed();
+        Path folder = context.folder();
         Grambow842 data;
         try {
             data = Grambow842.load();
@@ -57,7 +56,10 @@ public final class TsGenSuite {
         List<ResultTable> tables = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> pictures = new ArrayList<>();
-        try (TsGenModel model = TsGenModel.loadDefault(Device.cpu())) {
+        BenchProgress.Task task = context.progress().start(name(), 3);
+        try (TsGenModel model = context.full() ? FullTraining.load(context, name(), TsGenModel::load,
+                "tsgen", "train", "--seed", String.valueOf(seed)) : TsGenModel.loadDefault(context.device())) {
+            task.step("model loaded");
             TransitionStateGenerator generator = TransitionStateGenerator.builder().setModel(model).optSeed(seed).build();
             TsGenEvaluation.Result result = TsGenEvaluation.run(generator, "TS-GEN (flowkit default model)", split.test(),
                     "TS-GEN 2020 (Pattanaik et al.)", baseline);
@@ -67,20 +69,21 @@ public final class TsGenSuite {
                     .optNote("Split: seeded shuffle (seed " + ReactionSplit.GRAMBOW_SEED + ") of the 742 reactions, "
                             + split.train().size() + " train, " + split.test().size() + " test. The 2020 model was trained "
                             + "on the separate Grambow training set (about 8,000 reactions), not on these.")
-                    .optNote("Published for context (other data and hardware): TS-GEN (Tuo, Chen and Li 2025, "
-                            + "arXiv:2507.10530) reports an RMSD of 0.004 Å, a mean barrier error of 1.02 kcal/mol and 87% of "
-                            + "TSs within 1.58 kcal/mol on Transition1x, with about 10,000 training reactions and a GPU; the "
-                            + "2020 model's predictions have a mean RMSD of 0.37 Å and a median of 0.28 Å over all 742 "
-                            + "Grambow reactions.")
+                    .optNote("Measured here over all 742 Grambow reactions: the 2020 model's predictions have a mean "
+                            + "RMSD of 0.37 Å and a median of 0.28 Å.")
                     .optMetadata("seed", seed).optMetadata("cores", Runtime.getRuntime().availableProcessors()).build());
+            task.step("RMSD on " + split.test().size() + " reactions");
             if (XtbCalculator.isAvailable()) {
                 tables.add(energies(split.test(), result.generated(), baseline));
             } else {
                 notes.add("Energies: not computed, xtb is not installed (Debian package xtb, or set FLOWKIT_XTB).");
             }
             pictures.add(picture(folder, split.test().get(0), result.generated().get(0)));
+            task.step("energies and picture");
+            task.finish();
+            return new BenchSection("tsgen", tables, pictures, notes).withProvenance(provenance(model))
+                    .withPublished(PublishedFigures.tsgen());
         }
-        return new BenchSection("tsgen", tables, pictures, notes);
     }
 
     private static String provenance(TsGenModel model) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             "and MMD² between the sets from A and B beside the floor of two sets from A (area-weighted L2, unit box)."})
 final class MeshAgnosticCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "model folder (repeat to compare, e.g. matern and independent)")
+    @Option(names = "--model", description = "model folder (repeat to compare, e.g. matern and independent; default: the "
+            + "shipped Matérn model and its independent-noise control)")
     private List<Path> models = new ArrayList<>();
 
     @Option(names = "--samples", defaultValue = "16", description = "samples per set (default: ${DEFAULT-VALUE})")
@@ -53,12 +54,16 @@ final class MeshAgnosticCommand implements Callable<Integer> {
                 a.vertexCount(), a.faceCount(), b.vertexCount(), b.faceCount());
         List<FlowAgnosticism.Result> results = new ArrayList<>();
         FlowAgnosticism test = null;
-        for (Path p : models) {
-            try (MeshFlowModel model = MeshFlowModel.load(p, Device.cpu())) {
+        List<Path> chosen = models.isEmpty() ? java.util.Arrays.asList(null, null) : models;
+        for (int i = 0; i < chosen.size(); i++) {
+            Path p = chosen.get(i);
+            try (MeshFlowModel model = p != null ? MeshFlowModel.load(p, Device.cpu())
+                    : i == 0 ? MeshFlowModel.loadDefault(Device.cpu()) : MeshFlowModel.loadIndependentControl(Device.cpu())) {
                 if (test == null) {
                     test = new FlowAgnosticism(MeshDomain.of(a, "elephant.obj", model.config()), b, training);
                 }
-                String label = p.getFileName() + " (" + model.config().noise().name().toLowerCase(Locale.ROOT) + ")";
+                String label = (p == null ? "shipped" : p.getFileName()) + " (" + model.config().noise().name()
+                        .toLowerCase(Locale.ROOT) + ")";
                 FlowAgnosticism.Result r = test.run(label, model, samples, seed);
                 System.err.println("mesh agnostic: " + r);
                 results.add(r);

@@ -23,7 +23,7 @@ final class MeshGenerateCommand implements Callable<Integer> {
     @Option(names = "--mesh", required = true, description = "the rest mesh to generate on (OBJ, PLY, OFF or STL)")
     private Path mesh;
 
-    @Option(names = "--model", required = true, description = "model folder from 'flowkit mesh train'")
+    @Option(names = "--model", description = "model folder from 'flowkit mesh train' (default: the shipped elephant model)")
     private Path model;
 
     @Option(names = "--samples", defaultValue = "4", description = "number of samples (default: ${DEFAULT-VALUE})")
@@ -54,7 +54,7 @@ final class MeshGenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("samples is not positive: " + samples);
         }
         TriangleMesh rest = MeshFiles.read(mesh);
-        try (MeshFlowModel m = MeshFlowModel.load(model, Device.cpu())) {
+        try (MeshFlowModel m = model == null ? MeshFlowModel.loadDefault(Device.cpu()) : MeshFlowModel.load(model, Device.cpu())) {
             long start = System.nanoTime();
             MeshSignalGenerator generator = MeshSignalGenerator.builder().setModel(m)
                     .setMesh(rest, mesh.getFileName().toString()).optStepSize(step).optSolver(solver).build();

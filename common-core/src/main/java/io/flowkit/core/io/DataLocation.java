@@ -30,16 +30,32 @@ public final class DataLocation {
      *
      * @param dataset relative name, for example {@code reactions/grambow-842}
      * @return the existing folder
-     * @throws IllegalStateException naming the folder searched and the setting to change, when the
-     *     data set is not there
+     * @throws IllegalStateException naming the folder searched, the command that downloads the data
+     *     set and the setting to change, when the data set is not there
      */
     public static Path dataset(String dataset) {
         Path root = root();
         Path folder = root.resolve(dataset);
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("data set '" + dataset + "' not found: " + folder
-                    + " does not exist; set " + ENVIRONMENT_VARIABLE + " to the folder that holds it");
+                    + " does not exist; get it with: flowkit data fetch --only " + shortName(dataset)
+                    + " (or set " + ENVIRONMENT_VARIABLE + " to the folder that holds it)");
         }
         return folder;
+    }
+
+    /**
+     * The short name of a data set, as {@code flowkit data fetch --only} takes it: the last folder
+     * segment.
+     *
+     * @param dataset relative name, for example {@code reactions/grambow-842}
+     * @return the short name, for example {@code grambow-842}
+     */
+    public static String shortName(String dataset) {
+        String trimmed = dataset.replace('\\', '/');
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 }

@@ -22,7 +22,56 @@ public final class MaternBench {
     private MaternBench() {}
 
     /**
-     * Runs the benchmark.
+     * The figures of one run.
+     *
+     * @param levels midpoint subdivisions of bunny_70k
+     * @param vertices vertices of the subdivided mesh
+     * @param triangles its triangles
+     * @param buildSeconds sampler build: checks, assembly of L and M, ordering, Cholesky of L + τM
+     * @param factorEntries entries of the Cholesky factor
+     * @param meanSampleSeconds mean time of one 3-channel sample
+     * @param bestSampleSeconds best time of one 3-channel sample
+     */
+    public record Timing(int levels, int vertices, int triangles, double buildSeconds, long factorEntries,
+            double meanSampleSeconds, double bestSampleSeconds) {}
+
+    /**
+     * Subdivides bunny_70k to about the target size, builds the sampler and draws samples.
+     *
+     * @param targetTriangles the triangle count to reach (at least 90% of it)
+     * @param samples samples drawn and timed (at least 1)
+     * @return the timings
+     * @throws java.io.IOException if the bunny cannot be read
+     * @throws IllegalArgumentException if samples is below 1
+     */
+    public static Timing measure(long targetTriangles, int samples) throws java.io.IOException {
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples is below 1: " + samples);
+        }
+        TriangleMesh mesh = MeshFolder.bunnyTriangulations().read("bunny_70k");
+        int levels = 0;
+        while ((long) mesh.faceCount() * Math.round(Math.pow(4, levels)) < 0.9 * targetTriangles) {
+            levels++;
+        }
+        mesh = MidpointSubdivision.subdivide(mesh, levels);
+        long t = System.nanoTime();
+        MaternNoise noise = MaternNoise.builder().setMesh(mesh).optChannels(3).build();
+        double build = seconds(t);
+        double total = 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < samples; s++) {
+            long ts = System.nanoTime();
+            noise.sample(s);
+            double dt = seconds(ts);
+            total += dt;
+            best = Math.min(best, dt);
+        }
+        return new Timing(levels, mesh.vertexCount(), mesh.faceCount(), build, noise.factor().factorEntries(),
+                total / samples, best);
+    }
+
+    /**
+     * Runs the benchmark and prints the phases.
      *
      * @param args optional target triangle count (default 1,000,000) and sample count (default 5)
      * @throws Exception if the bunny cannot be read
@@ -35,12 +84,7 @@ public final class MaternBench {
         while ((long) mesh.faceCount() * Math.round(Math.pow(4, levels)) < 0.9 * target) {
             levels++;
         }
-        long t0 = System.nanoTime();
         mesh = MidpointSubdivision.subdivide(mesh, levels);
-        System.out.printf(Locale.ROOT, "mesh: bunny_70k subdivided %d times: %,d vertices, %,d triangles (%.2f s); "
-                + "%d processors, max heap %.1f GB%n", levels, mesh.vertexCount(), mesh.faceCount(), seconds(t0),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
-
         // Phases, for the record: assembly, ordering and the fill it gives.
         long t1 = System.nanoTime();
         LaplaceBeltrami op = LaplaceBeltrami.of(mesh);
@@ -49,28 +93,16 @@ public final class MaternBench {
         int[] perm = CoordinateBisection.order(mesh.vertices(), op.stiffness());
         double ordering = seconds(t2);
         long fill = SparseCholesky.factorEntries(op.stiffness(), perm);
-        System.out.printf(Locale.ROOT, "assembly of L and M: %.2f s; coordinate-bisection ordering: %.2f s; "
-                + "factor entries %,d (%.1f per vertex)%n", assembly, ordering, fill, (double) fill / mesh.vertexCount());
+        System.out.printf(Locale.ROOT, "bunny_70k subdivided %d times: %,d vertices; assembly of L and M: %.2f s; "
+                + "coordinate-bisection ordering: %.2f s; factor entries %,d (%.1f per vertex)%n", levels,
+                mesh.vertexCount(), assembly, ordering, fill, (double) fill / mesh.vertexCount());
         op = null;
-
-        long t3 = System.nanoTime();
-        MaternNoise noise = MaternNoise.builder().setMesh(mesh).optChannels(3).build();
-        double build = seconds(t3);
-        System.out.printf(Locale.ROOT, "sampler build (checks, assembly, ordering, Cholesky of L + τM): %.2f s, "
-                + "factor entries %,d%n", build, noise.factor().factorEntries());
-        double total = 0;
-        double best = Double.POSITIVE_INFINITY;
-        double check = 0;
-        for (int s = 0; s < samples; s++) {
-            long t = System.nanoTime();
-            double[] x = noise.sample(s);
-            double dt = seconds(t);
-            total += dt;
-            best = Math.min(best, dt);
-            check += x[0];
-        }
-        System.out.printf(Locale.ROOT, "3-channel sample: mean %.3f s, best %.3f s over %d samples (checksum %.3g)%n",
-                total / samples, best, samples, check);
+        mesh = null;
+        Timing timing = measure(target, samples);
+        System.out.printf(Locale.ROOT, "%,d triangles, %d processors, max heap %.1f GB: sampler build (checks, assembly, "
+                + "ordering, Cholesky of L + τM) %.2f s; 3-channel sample mean %.3f s, best %.3f s over %d%n",
+                timing.triangles(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9,
+                timing.buildSeconds(), timing.meanSampleSeconds(), timing.bestSampleSeconds(), samples);
     }
 
     private static double seconds(long start) {

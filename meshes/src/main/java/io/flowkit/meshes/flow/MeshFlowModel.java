@@ -16,6 +16,7 @@ import io.flowkit.flow.model.SeededInitializer;
 import io.flowkit.flow.train.ModelParameters;
 import io.flowkit.meshes.operators.PoissonSolve;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -69,7 +70,50 @@ public final class MeshFlowModel implements AutoCloseable {
      * @throws IOException if a file is missing or malformed (named in the message)
      */
     public static MeshFlowModel load(Path folder, Device device) throws IOException {
-        ModelFolder.Contents contents = ModelFolder.read(folder, "mesh flow");
+        return read(ModelFolder.read(folder, "mesh flow"), device);
+    }
+
+    /** Resource folder of the shipped model: Matérn noise, trained on the elephant poses. */
+    public static final String DEFAULT_RESOURCE = "/io/flowkit/meshes/default-model/";
+
+    /** Resource folder of the shipped negative control: independent per-vertex noise, same data and settings. */
+    public static final String INDEPENDENT_RESOURCE = "/io/flowkit/meshes/independent-model/";
+
+    /**
+     * The shipped model: Matérn source noise, 3,000 steps on the elephant poses (its provenance says how
+     * it was trained).
+     *
+     * @param device where it runs
+     * @return the model; close it when done
+     * @throws UncheckedIOException if the jar lacks it
+     */
+    public static MeshFlowModel loadDefault(Device device) {
+        return loadResource(DEFAULT_RESOURCE, device);
+    }
+
+    /**
+     * The shipped negative control: the same flow trained with independent per-vertex noise, for the
+     * triangulation test.
+     *
+     * @param device where it runs
+     * @return the model; close it when done
+     * @throws UncheckedIOException if the jar lacks it
+     */
+    public static MeshFlowModel loadIndependentControl(Device device) {
+        return loadResource(INDEPENDENT_RESOURCE, device);
+    }
+
+    private static MeshFlowModel loadResource(String resource, Device device) {
+        try {
+            return read(ModelFolder.readResource(MeshFlowModel.class, resource, "no mesh flow model is shipped in the "
+                    + "flowkit-meshes jar (" + resource + "); train one with 'flowkit mesh train' and load it with "
+                    + "MeshFlowModel.load / --model"), device);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static MeshFlowModel read(ModelFolder.Contents contents, Device device) throws IOException {
         String src = contents.source();
         Stored stored;
         try {

@@ -74,19 +74,7 @@ class MaternSpectrumTest {
 
     /** Per mode k ≥ 1: z_k = (mean c_k² / (σ²/(λ_k+τ)²) − 1) / √(2/N), N fields (c_k²/var ~ χ²₁). */
     static double[] modeZ(Mesh m, List<double[]> fields) {
-        double[] sum = new double[EIGENPAIRS];
-        for (double[] f : fields) {
-            double[] c = m.eigen.project(f);
-            for (int k = 0; k < EIGENPAIRS; k++) {
-                sum[k] += c[k] * c[k];
-            }
-        }
-        double[] z = new double[EIGENPAIRS - 1];
-        for (int k = 1; k < EIGENPAIRS; k++) {
-            double ratio = sum[k] / fields.size() / m.noise.spectralVariance(m.eigen.value(k));
-            z[k - 1] = (ratio - 1) / Math.sqrt(2.0 / fields.size());
-        }
-        return z;
+        return io.flowkit.meshes.bench.NoiseAgnosticism.modeZ(m.noise, m.eigen, fields);
     }
 
     static double maxAbs(double[] x) {

@@ -1,0 +1,215 @@
+package io.flowkit.cli.bench;
+
+import io.flowkit.assembly.align.TeacherModel;
+import io.flowkit.assembly.assemble.Assembler;
+import io.flowkit.assembly.bench.AssemblyScore;
+import io.flowkit.assembly.bench.AssemblyTestSet;
+import io.flowkit.assembly.bench.ConvergenceStudy;
+import io.flowkit.assembly.data.AssemblyExample;
+import io.flowkit.assembly.data.AssemblyPreparation;
+import io.flowkit.assembly.model.AssemblyModel;
+import io.flowkit.assembly.train.SyntheticFractures;
+import io.flowkit.datasets.assembly.RigidPose;
+import io.flowkit.validation.report.LinePlot;
+import io.flowkit.validation.report.ResultTable;
+import io.flowkit.validation.report.ShapeView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code assembly} suite: Rectified Point Flow with TORA's alignment. Part accuracy, rotation and
+ * translation errors on held-out synthetic planar fractures and zero-shot on the real Breaking Bad
+ * and PartNet samples; then the convergence study (part accuracy against training steps without
+ * alignment and with CKA and cosine alignment). Pictures: one held-out object as given, as
+ * assembled and as it should be; the convergence and loss curves.
+ */
+public final class AssemblySuite implements BenchSuite {
+
+    /** Points per object in the evaluation (the CLI's default). */
+    static final int POINTS = 512;
+
+    @Override
+    public String name() {
+        return "assembly";
+    }
+
+    /**
+     * Runs the suite. Quick: the shipped model and teacher, 24 held-out objects, a convergence study
+     * of 3 × 600 steps with one seed. Full: model and teacher trained from scratch, 48 held-out
+     * objects, 3 × 1,500 steps with seeds 0, 1 and 2.
+     */
+    @Override
+    public BenchSection run(BenchContext context) {
+        boolean full = context.full();
+        long seed = context.seed();
+        List<String> seeds = full ? List.of("0", "1", "2") : List.of("0");
+        long steps = full ? 1500 : 600;
+        long every = full ? 250 : 150;
+        BenchProgress.Task task = context.progress().start(name(), 3 + 3 * seeds.size() * (int) (steps / every));
+        List<ResultTable> tables = new ArrayList<>();
+        List<String> pictures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> provenance = new ArrayList<>();
+        try {
+            AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(POINTS).build();
+            ResultTable.Builder table = ResultTable.builder().optTitle("assembly: point flow (RPF) with the "
+                    + (full ? "model trained in this run" : "shipped model") + ", Euler 50 steps, " + POINTS + " points")
+                    .setColumns("test set", "objects", "parts", "part accuracy", "rotation error °", "translation RMSE",
+                            "shape CD", "success 5°/0.01", "success 10°/0.05", "s per object")
+                    .optDecimals("part accuracy", 3).optDecimals("rotation error °", 1).optDecimals("translation RMSE", 4)
+                    .optDecimals("shape CD", 5).optDecimals("success 5°/0.01", 3).optDecimals("success 10°/0.05", 3)
+                    .optDecimals("s per object", 2);
+            try (AssemblyModel model = loadModel(context)) {
+                provenance.add("flow: " + describe(model.provenance()));
+                AssemblyTestSet heldOut = AssemblyTestSet.heldOut(prep, full ? 48 : 24, 2, model.config().maxParts(), seed + 1);
+                List<Assembler.Result> heldOutResults = score(table, "held-out synthetic", model, heldOut, seed);
+                pictures.addAll(pictures(context.folder(), heldOut.examples().get(0), heldOutResults.get(0)));
+                task.step("held-out synthetic fractures");
+                for (String real : List.of("breaking-bad", "partnet")) {
+                    AssemblyTestSet set = AssemblyTestSet.real(real, prep, model.config().maxParts(), seed);
+                    if (!set.skipped().isEmpty()) {
+                        notes.add(real + ": skipped " + String.join(", ", set.skipped()) + ".");
+                    }
+                    if (!set.examples().isEmpty()) {
+                        score(table, real + " (zero-shot)", model, set, seed);
+                    }
+                    task.step(real);
+                }
+            }
+            tables.add(table.optNote("Held out: planar fractures (plane cuts, not physically simulated) of "
+                    + SyntheticFractures.HELD_OUT_MESHES + ", meshes never used in training. Part accuracy: share of parts "
+                    + "whose Chamfer distance to the truth is below 0.01 after Hungarian matching; errors pooled over parts, in "
+                    + "the object's scale.").build());
+
+            AssemblyPreparation small = AssemblyPreparation.builder().optPoints(256).build();
+            List<AssemblyExample> train = SyntheticFractures.make(false, full ? 400 : 200, 2, 8, small, 0, done -> {});
+            List<AssemblyExample> test = SyntheticFractures.make(true, full ? 24 : 12, 2, 8, small, 1, done -> {});
+            ConvergenceStudy.Result curves;
+            try (TeacherModel teacher = loadTeacher(context)) {
+                provenance.add("teacher: " + describe(teacher.provenance()));
+                curves = ConvergenceStudy.builder().setTeacher(teacher).setTrain(train).setTest(test)
+                        .optSeeds(seeds.stream().map(Long::valueOf).toList()).optSteps(steps, every).optThreshold(0.1)
+                        .optProgress(task::step).build().run();
+            }
+            tables.add(convergenceTable(curves, train.size(), test.size(), steps));
+            pictures.addAll(curvePictures(context.folder(), curves));
+            task.finish();
+            return new BenchSection(name(), tables, pictures, notes).withProvenance(String.join("; ", provenance))
+                    .withPublished(PublishedFigures.assembly());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the assembly data: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Assembler.Result> score(ResultTable.Builder table, String name, AssemblyModel model,
+            AssemblyTestSet set, long seed) {
+        long start = System.nanoTime();
+        List<Assembler.Result> results = Assembler.builder().setModel(model).optSteps(50).optSeed(seed).build()
+                .assembleAll(set.examples(), done -> {});
+        AssemblyScore s = AssemblyScore.of(set.examples(), results, (System.nanoTime() - start) / 1e9);
+        table.addRow(name, s.objects(), s.parts(), s.partAccuracy(), s.rotationErrorDegrees(), s.translationRmse(),
+                s.shapeChamfer(), s.success5(), s.success10(), s.secondsPerObject());
+        return results;
+    }
+
+    private static ResultTable convergenceTable(ConvergenceStudy.Result curves, int trainObjects, int testObjects, long steps) {
+        ResultTable.Builder t = ResultTable.builder().optTitle("assembly: convergence with and without TORA's alignment")
+                .setColumns("alignment", "final part accuracy", "final loss", "mean steps to " + curves.threshold(),
+                        "ratio to none")
+                .optDecimals("final part accuracy", 3).optDecimals("final loss", 4).optDecimals("ratio to none", 2);
+        for (String variant : List.of("none", "cka", "cosine")) {
+            double loss = 0;
+            int n = 0;
+            for (Map.Entry<String, List<double[]>> e : curves.curves().entrySet()) {
+                if (e.getKey().startsWith(variant + " ") && !e.getValue().isEmpty()) {
+                    loss += e.getValue().get(e.getValue().size() - 1)[2];
+                    n++;
+                }
+            }
+            double mean = curves.meanStepsToThreshold(variant);
+            double ratio = curves.ratioToNone(variant);
+            t.addRow(variant, curves.finalAccuracy(variant), loss / n, Double.isNaN(mean) ? "not reached" : (Object) mean,
+                    Double.isNaN(ratio) ? "n/a" : (Object) ratio);
+        }
+        return t.optNote(String.format(Locale.ROOT, "%d training objects, %d held-out objects, 256 points, %d steps per run, "
+                + "evaluated with %d Euler steps; alignment weight 0.5 on the middle layer's features against the frozen "
+                + "contact teacher. A ratio below 1 is a speed-up.", trainObjects, testObjects, steps,
+                ConvergenceStudy.EVALUATION_STEPS)).build();
+    }
+
+    private static List<String> curvePictures(Path folder, ConvergenceStudy.Result curves) {
+        LinePlot.Builder accuracy = LinePlot.builder().optTitle("assembly: part accuracy on held-out objects")
+                .optLabels("training steps", "part accuracy");
+        LinePlot.Builder loss = LinePlot.builder().optTitle("assembly: training loss (flow + alignment)")
+                .optLabels("training steps", "loss").optLogY(true);
+        curves.curves().forEach((label, points) -> {
+            double[] x = new double[points.size()];
+            double[] acc = new double[points.size()];
+            double[] l = new double[points.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = points.get(i)[0];
+                acc[i] = points.get(i)[1];
+                l[i] = points.get(i)[2];
+            }
+            accuracy.addSeries(label, x, acc);
+            loss.addSeries(label, x, l);
+        });
+        try {
+            accuracy.build().writePng(folder.resolve("assembly-convergence.png"));
+            loss.build().writePng(folder.resolve("assembly-loss.png"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the convergence pictures: " + e.getMessage(), e);
+        }
+        return List.of("assembly-convergence.png", "assembly-loss.png");
+    }
+
+    private static List<String> pictures(Path folder, AssemblyExample example, Assembler.Result result) {
+        List<String> names = new ArrayList<>();
+        for (String state : List.of("input", "assembled", "truth")) {
+            ShapeView.Builder view = ShapeView.builder().optPointRadius(2).optTitle(example.id() + ": " + state
+                    + (state.equals("input") ? " (parts centred and rotated; the anchor in place)" : "") + ", one colour per part");
+            for (int p = 0; p < example.partCount(); p++) {
+                double[] points = example.partPoints(p, state.equals("truth"));
+                if (state.equals("assembled")) {
+                    RigidPose pose = result.poses().get(p);
+                    points = pose.apply(points);
+                }
+                view.addPoints(points, ShapeView.colorMap(example.partCount() == 1 ? 0 : p / (example.partCount() - 1.0)));
+            }
+            String name = "assembly-" + state + ".png";
+            try {
+                view.build().writePng(folder.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static AssemblyModel loadModel(BenchContext context) throws IOException {
+        if (!context.full()) {
+            return AssemblyModel.loadDefault(context.device());
+        }
+        return FullTraining.load(context, "assembly", AssemblyModel::load, "assembly", "train", "--objects", "800",
+                "--steps", "8000", "--points", "256", "--lr", "5e-4", "--blocks", "2", "--seed",
+                String.valueOf(context.seed()));
+    }
+
+    private static TeacherModel loadTeacher(BenchContext context) throws IOException {
+        if (!context.full()) {
+            return TeacherModel.loadDefault();
+        }
+        return FullTraining.load(context, "assembly-teacher", (folder, device) -> TeacherModel.load(folder), "assembly",
+                "teacher", "--seed", String.valueOf(100 + context.seed()));
+    }
+
+    private static String describe(io.flowkit.flow.checkpoint.Provenance p) {
+        return p == null ? "no provenance" : "trained " + p.step() + " steps, seed " + p.seed() + ", on " + p.dataset();
+    }
+}
