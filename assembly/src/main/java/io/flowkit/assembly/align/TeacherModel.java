@@ -16,10 +16,10 @@ import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.engine.Versions;
 import io.flowkit.flow.model.SeededInitializer;
-import io.flowkit.flow.random.SeededRandom;
 import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.ModelParameters;
 import io.flowkit.flow.train.ProgressListener;
+import io.flowkit.flow.train.ResumableLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -90,40 +90,40 @@ public final class TeacherModel implements AutoCloseable {
             }
         }
         TeacherModel model = create(config, seed);
-        ModelParameters parameters = ModelParameters.of(model.teacher);
-        Adam.State adam = Adam.builder().optLearningRate(learningRate).build().newState(parameters, model.manager);
-        SeededRandom random = SeededRandom.of(seed);
-        long start = System.nanoTime();
-        progress.onStart(0, steps);
-        double loss = Double.NaN;
-        for (long step = 0; step < steps; step++) {
-            List<AssemblyExample> chosen = new ArrayList<>();
-            for (int i = 0; i < batchSize; i++) {
-                chosen.add(train.get(random.nextInt(train.size())));
-            }
-            try (NDManager scope = model.manager.newSubManager()) {
-                NDList in = inputs(chosen, config.maxParts(), scope);
-                NDArray labels = labels(chosen, scope);
-                try (GradientCollector c = FlowEngine.get().newGradientCollector()) {
-                    NDArray z = model.teacher.forward(model.store, in, true).get(1);
-                    // log(1 + e^z) − z·y, computed stably
-                    NDArray bce = z.maximum(0f).sub(z.mul(labels)).add(z.abs().mul(-1f).exp().add(1f).log()).mean();
-                    c.backward(bce);
-                    loss = bce.getFloat();
-                }
-                adam.update(step, 1.0);
-            }
-            progress.onStep(step + 1, steps, loss, (step + 1) / Math.max(1e-9, (System.nanoTime() - start) / 1e9));
-        }
+        Map<String, String> configuration = new LinkedHashMap<>(model.config.describe());
+        configuration.put("teacher.steps", Long.toString(steps));
+        configuration.put("teacher.batch", Integer.toString(batchSize));
+        configuration.put("teacher.learningRate", Double.toString(learningRate));
+        ResumableLoop.Result result = ResumableLoop.builder()
+                .setParameters(ModelParameters.of(model.teacher), model.manager)
+                .setOptimizer(Adam.builder().optLearningRate(learningRate).build()).setSteps(steps, seed)
+                .setProvenance(configuration, (step, losses) -> null).optProgress(progress)
+                .build().run((step, random, adam) -> {
+                    List<AssemblyExample> chosen = new ArrayList<>();
+                    for (int i = 0; i < batchSize; i++) {
+                        chosen.add(train.get(random.nextInt(train.size())));
+                    }
+                    try (NDManager scope = model.manager.newSubManager()) {
+                        NDList in = inputs(chosen, config.maxParts(), scope);
+                        NDArray labels = labels(chosen, scope);
+                        double loss;
+                        try (GradientCollector c = FlowEngine.get().newGradientCollector()) {
+                            NDArray z = model.teacher.forward(model.store, in, true).get(1);
+                            // log(1 + e^z) − z·y, computed stably
+                            NDArray bce = z.maximum(0f).sub(z.mul(labels)).add(z.abs().mul(-1f).exp().add(1f).log()).mean();
+                            c.backward(bce);
+                            loss = bce.getFloat();
+                        }
+                        adam.update(step, 1.0);
+                        return loss;
+                    }
+                });
+        double loss = result.losses().get(result.losses().size() - 1);
         double[] accuracy = model.accuracy(validation);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train.bce.last", loss);
         metrics.put("validation.balancedAccuracy", accuracy[0]);
         metrics.put("validation.contactShare", accuracy[1]);
-        Map<String, String> configuration = new LinkedHashMap<>(model.config.describe());
-        configuration.put("teacher.steps", Long.toString(steps));
-        configuration.put("teacher.batch", Integer.toString(batchSize));
-        configuration.put("teacher.learningRate", Double.toString(learningRate));
         Provenance p = new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, steps, description, configuration, metrics,
                 FlowEngine.threads());

@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import io.flowkit.assembly.data.AssemblyBatch;
 import io.flowkit.assembly.data.AssemblyExample;
 import io.flowkit.assembly.model.AssemblyModel;
+import io.flowkit.assembly.model.FlowSpace;
+import io.flowkit.assembly.pose.PoseSampler;
 import io.flowkit.core.math.Kabsch;
 import io.flowkit.core.math.Superposition;
 import io.flowkit.datasets.assembly.RigidPose;
@@ -19,7 +21,8 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * Assembles prepared objects with a trained flow (Rectified Point Flow, Sun et al. 2025): the
+ * Assembles prepared objects with a trained flow. A pose-space model ({@link FlowSpace#POSES}) is
+ * sampled by {@link PoseSampler} (Euler on the poses). A point-space model (Rectified Point Flow, Sun et al. 2025): the
  * non-anchor points start from Gaussian noise, the anchor's at its pose, and the flow is integrated
  * from t = 0 to 1 (Euler with 50 steps by default; midpoint, Heun and RK4 available). Each part's
  * rigid pose is then recovered from its input points and its predicted assembled points by Kabsch
@@ -74,6 +77,16 @@ public final class Assembler {
      */
     public List<Result> assembleAll(List<AssemblyExample> examples, IntConsumer progress) {
         List<Result> out = new ArrayList<>();
+        if (model.flowSpace() == FlowSpace.POSES) {
+            for (int start = 0; start < examples.size(); start += batchSize) {
+                List<AssemblyExample> chunk = examples.subList(start, Math.min(examples.size(), start + batchSize));
+                for (PoseSampler.Sampled s : PoseSampler.sample(model, chunk, steps, seed, start)) {
+                    out.add(new Result(s.poses(), s.points()));
+                }
+                progress.accept(out.size());
+            }
+            return out;
+        }
         try (FlowEngine.GradientMode off = FlowEngine.noGradient()) {
             for (int start = 0; start < examples.size(); start += batchSize) {
                 List<AssemblyExample> chunk = examples.subList(start, Math.min(examples.size(), start + batchSize));

@@ -29,9 +29,12 @@ public final class AssemblyModel implements AutoCloseable {
     private final PointFlowNetwork network;
     private final BlockVelocityField field;
     private final Provenance provenance;
+    private final FlowSpace space;
 
-    private AssemblyModel(AssemblyConfig config, NDManager manager, PointFlowNetwork network, Provenance provenance) {
+    private AssemblyModel(AssemblyConfig config, FlowSpace space, NDManager manager, PointFlowNetwork network,
+            Provenance provenance) {
         this.config = config;
+        this.space = space;
         this.manager = manager;
         this.network = network;
         this.field = BlockVelocityField.of(network);
@@ -47,10 +50,23 @@ public final class AssemblyModel implements AutoCloseable {
      * @return the model; close it when done
      */
     public static AssemblyModel create(AssemblyConfig config, long seed, Device device) {
+        return create(config, FlowSpace.POINTS, seed, device);
+    }
+
+    /**
+     * A new, untrained model of a flow space.
+     *
+     * @param config the architecture
+     * @param space points (RPF) or poses (GARF)
+     * @param seed the seed of the initial weights
+     * @param device where it runs
+     * @return the model; close it when done
+     */
+    public static AssemblyModel create(AssemblyConfig config, FlowSpace space, long seed, Device device) {
         NDManager manager = FlowEngine.newManager(device);
         PointFlowNetwork network = new PointFlowNetwork(config);
         SeededInitializer.initialize(network, manager, seed, PointFlowNetwork.inputShapes(config));
-        return new AssemblyModel(config, manager, network, null);
+        return new AssemblyModel(config, space, manager, network, null);
     }
 
     /**
@@ -110,7 +126,8 @@ public final class AssemblyModel implements AutoCloseable {
             SeededInitializer.initialize(network, manager, 0, PointFlowNetwork.inputShapes(config));
             ModelParameters parameters = ModelParameters.of(network);
             parameters.load(parameters.arrays(), contents.weights(), "", src + "/model.bin");
-            return new AssemblyModel(config, manager, network, stored.provenance);
+            FlowSpace space = stored.flow == null ? FlowSpace.POINTS : FlowSpace.parse(stored.flow);
+            return new AssemblyModel(config, space, manager, network, stored.provenance);
         } catch (RuntimeException e) {
             manager.close();
             throw new IOException(src + ": " + e.getMessage(), e);
@@ -127,6 +144,7 @@ public final class AssemblyModel implements AutoCloseable {
     public void save(Path folder, Provenance provenanceToRecord) throws IOException {
         Stored stored = new Stored();
         stored.config = config;
+        stored.flow = space.label();
         stored.provenance = provenanceToRecord;
         ModelFolder.write(folder, GSON.toJson(stored), ModelParameters.of(network).weights());
     }
@@ -134,6 +152,11 @@ public final class AssemblyModel implements AutoCloseable {
     /** @return the architecture */
     public AssemblyConfig config() {
         return config;
+    }
+
+    /** @return what flows: the points (RPF) or the poses (GARF) */
+    public FlowSpace flowSpace() {
+        return space;
     }
 
     /** @return the network */
@@ -165,6 +188,7 @@ public final class AssemblyModel implements AutoCloseable {
     /** The JSON form of model.json. */
     private static final class Stored {
         AssemblyConfig config;
+        String flow;
         Provenance provenance;
     }
 }

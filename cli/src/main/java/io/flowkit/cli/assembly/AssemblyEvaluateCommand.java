@@ -71,6 +71,8 @@ final class AssemblyEvaluateCommand implements Callable<Integer> {
                             test.size()));
             AssemblyScore score = AssemblyScore.of(test, results, (System.nanoTime() - start) / 1e9);
             System.out.println(set.description());
+            System.out.println("model: " + m.flowSpace().label() + " flow, " + (m.provenance() == null ? "untrained"
+                    : "trained " + m.provenance().step() + " steps, seed " + m.provenance().seed()));
             score.byPartCount().forEach((k, acc) -> System.out.printf(Locale.ROOT, "  %d parts: part accuracy %.3f%n", k, acc));
             System.out.println(score);
             return 0;

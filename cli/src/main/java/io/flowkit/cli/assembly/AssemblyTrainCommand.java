@@ -3,6 +3,9 @@ package io.flowkit.cli.assembly;
 import io.flowkit.assembly.data.AssemblyExample;
 import io.flowkit.assembly.data.AssemblyPreparation;
 import io.flowkit.assembly.model.AssemblyConfig;
+import io.flowkit.assembly.model.FlowSpace;
+import io.flowkit.assembly.pose.PoseFlowTraining;
+import io.flowkit.cli.StopOnInterrupt;
 import io.flowkit.assembly.train.AssemblyTraining;
 import io.flowkit.assembly.train.SyntheticFractures;
 import io.flowkit.flow.train.ProgressListener;
@@ -59,6 +62,10 @@ final class AssemblyTrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoints", description = "checkpoint folder (default: <out>/checkpoints)")
     private Path checkpoints;
 
+    @Option(names = "--flow", defaultValue = "points", description = "what flows: points (Rectified Point Flow) or poses "
+            + "(GARF: rotations on SO(3), translations) (default: ${DEFAULT-VALUE})")
+    private String flow;
+
     @Override
     public Integer call() throws Exception {
         AssemblyConfig config = new AssemblyConfig(maxParts, width, 4, blocks, 6, 0);
@@ -74,6 +81,21 @@ final class AssemblyTrainCommand implements Callable<Integer> {
         String description = String.format(Locale.ROOT, "synthetic planar fractures of %s: %d objects, %d-%d parts, "
                 + "%d points, seed %d", planar ? "random star polygons (2D)" : SyntheticFractures.TRAIN_MESHES + " + 4 solids",
                 objects, minParts, maxParts, points, seed);
+        Path folder = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        if (FlowSpace.parse(flow) == FlowSpace.POSES) {
+            PoseFlowTraining training = new PoseFlowTraining(config, train, description, steps, batch, learningRate, seed,
+                    folder, ProgressListener.stderr("assembly train (poses)", 5));
+            try (StopOnInterrupt stop = new StopOnInterrupt(training::requestStop);
+                    PoseFlowTraining.Trained t = training.run()) {
+                if (!t.complete()) {
+                    System.err.println("stopped; run the same command again to resume");
+                    return 1;
+                }
+                t.model().save(out, t.provenance());
+                System.out.println("model written to " + out.toAbsolutePath() + " (" + t.provenance().metrics() + ")");
+                return 0;
+            }
+        }
         try (AssemblyTraining.Trained t = AssemblyTraining.train(config, train, description, steps, batch, learningRate, seed,
                 checkpoints != null ? checkpoints : out.resolve("checkpoints"), ProgressListener.stderr("assembly train", 5))) {
             if (t.result().stopped()) {

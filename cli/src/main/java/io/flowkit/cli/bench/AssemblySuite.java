@@ -40,7 +40,7 @@ public final class AssemblySuite implements BenchSuite {
 
     /**
      * Runs the suite. Quick: the shipped model and teacher, 24 held-out objects, a convergence study
-     * of 3 × 600 steps with one seed. Full: model and teacher trained from scratch, 48 held-out
+     * of 3 × 1,000 steps with one seed. Full: model and teacher trained from scratch, 48 held-out
      * objects, 3 × 1,500 steps with seeds 0, 1 and 2.
      */
     @Override
@@ -48,8 +48,8 @@ public final class AssemblySuite implements BenchSuite {
         boolean full = context.full();
         long seed = context.seed();
         List<String> seeds = full ? List.of("0", "1", "2") : List.of("0");
-        long steps = full ? 1500 : 600;
-        long every = full ? 250 : 150;
+        long steps = full ? 1500 : 1000;
+        long every = full ? 250 : 200;
         BenchProgress.Task task = context.progress().start(name(), 3 + 3 * seeds.size() * (int) (steps / every));
         List<ResultTable> tables = new ArrayList<>();
         List<String> pictures = new ArrayList<>();

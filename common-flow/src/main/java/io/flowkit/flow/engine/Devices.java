@@ -13,9 +13,11 @@ import java.util.Locale;
 public final class Devices {
 
     /** What a GPU machine adds to the class path, said in every error about a missing GPU. */
-    public static final String CUDA_NATIVES_HINT = "put ai.djl.pytorch:pytorch-native-cu124:2.7.1 (classifier "
-            + "linux-x86_64, with a CUDA 12.4 driver) on the class path in place of pytorch-native-cpu, keeping "
-            + "pytorch-jni 2.7.1-0.36.0 (see the README, 'Running on a GPU'), or run with --device cpu";
+    public static final String CUDA_NATIVES_HINT = "give the PyTorch engine a CUDA build of libtorch 2.7.1: set "
+            + "PYTORCH_LIBRARY_PATH to its lib folder (for example .../site-packages/torch/lib of pip's torch==2.7.1), "
+            + "PYTORCH_VERSION=2.7.1 and PYTORCH_FLAVOR to its CUDA flavour (for example cu126), or put a "
+            + "pytorch-native-cuXXX 2.7.1 jar (classifier linux-x86_64) on the class path in place of pytorch-native-cpu "
+            + "(see the README, 'Running on a GPU'); or run with --device cpu";
 
     private Devices() {}
 

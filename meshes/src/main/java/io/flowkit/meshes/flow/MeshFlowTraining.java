@@ -5,18 +5,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import io.flowkit.flow.checkpoint.Checkpoint;
 import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.engine.Versions;
 import io.flowkit.flow.random.SeededRandom;
 import io.flowkit.flow.train.Adam;
-import io.flowkit.flow.train.ExponentialMovingAverage;
 import io.flowkit.flow.train.LearningRateSchedule;
 import io.flowkit.flow.train.ModelParameters;
 import io.flowkit.flow.train.ProgressListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.flowkit.flow.train.ResumableLoop;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Trains a mesh flow on signals of one mesh ("Matérn Noise for Triangulation-Agnostic Flow Matching
@@ -103,51 +99,16 @@ public final class MeshFlowTraining {
         MeshFlowModel model = MeshFlowModel.create(config, seed, Device.cpu());
         try {
             ModelParameters parameters = ModelParameters.of(model.network());
-            NDManager manager = model.manager();
-            Adam adam = Adam.builderW().optWeightDecay(1e-5).optLearningRate(LearningRateSchedule.warmupCosine(
-                    learningRate, Math.min(100, steps / 10), steps, learningRate / 20)).build();
-            Adam.State optimizer = adam.newState(parameters, manager);
-            ExponentialMovingAverage ema = new ExponentialMovingAverage(emaDecay, parameters, manager);
-            SeededRandom random = SeededRandom.of(seed);
-            List<Double> losses = new ArrayList<>();
             Map<String, String> configuration = configuration(config);
-            long step = 0;
-            if (checkpoints != null) {
-                Optional<Path> latest = Checkpoint.latestFolder(checkpoints);
-                if (latest.isPresent()) {
-                    Checkpoint c = Checkpoint.load(latest.get());
-                    c.requireConfiguration(configuration);
-                    parameters.load(parameters.arrays(), c.model(), "", "checkpoint model");
-                    optimizer.load(c.optimizer());
-                    ema.load(c.ema());
-                    random.restoreState(c.randomState());
-                    losses.addAll(c.lossHistory());
-                    step = c.provenance().step();
-                }
-            }
-            long first = step;
-            long start = System.nanoTime();
-            progress.onStart(step, steps);
-            while (step < steps && !stopRequested) {
-                double loss = step(model, parameters, optimizer, random, step);
-                ema.update();
-                losses.add(loss);
-                step++;
-                progress.onStep(step, steps, loss, (step - first) / Math.max(1e-9, (System.nanoTime() - start) / 1e9));
-                if (checkpoints != null && (step % checkpointEvery == 0 || step == steps || stopRequested)) {
-                    Path folder = Checkpoint.of(provenance(config, configuration, step, losses), random.saveState(),
-                            losses, parameters.weights(), ema.toTensors(), optimizer.toTensors()).save(checkpoints);
-                    Checkpoint.prune(checkpoints, 2);
-                    progress.onCheckpoint(folder);
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            ema.copyToParameters();
-            Provenance provenance = provenance(config, configuration, step, losses);
-            return new Trained(model, provenance, List.copyOf(losses), seconds, step >= steps);
-        } catch (IOException e) {
-            model.close();
-            throw new UncheckedIOException("mesh flow checkpoints in " + checkpoints + ": " + e.getMessage(), e);
+            ResumableLoop.Result result = ResumableLoop.builder().setParameters(parameters, model.manager())
+                    .setOptimizer(Adam.builderW().optWeightDecay(1e-5).optLearningRate(LearningRateSchedule.warmupCosine(
+                            learningRate, Math.min(100, steps / 10), steps, learningRate / 20)).build())
+                    .setSteps(steps, seed)
+                    .setProvenance(configuration, (step, losses) -> provenance(config, configuration, step, losses))
+                    .optEma(emaDecay).optCheckpoints(checkpoints, checkpointEvery).optProgress(progress)
+                    .optStopSignal(() -> stopRequested)
+                    .build().run((step, random, optimizer) -> step(model, parameters, optimizer, random, step));
+            return new Trained(model, result.provenance(), result.losses(), result.seconds(), result.complete());
         } catch (RuntimeException e) {
             model.close();
             throw e;
