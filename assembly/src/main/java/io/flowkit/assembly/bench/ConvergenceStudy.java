@@ -81,13 +81,21 @@ public final class ConvergenceStudy {
                 List<double[]> curve = new ArrayList<>();
                 String label = variant + " seed " + seed;
                 Function<AssemblyModel, ProgressListener> listener = model -> new ProgressListener() {
+                    private double sum;
+                    private int count;
+
                     @Override
                     public void onStep(long step, long total, double loss, double rate) {
+                        sum += loss;
+                        count++;
                         if (step % every == 0 || step == total) {
                             double acc = accuracy(model, test);
-                            curve.add(new double[] {step, acc, loss});
+                            double mean = sum / count;
+                            sum = 0;
+                            count = 0;
+                            curve.add(new double[] {step, acc, mean});
                             progress.accept(String.format(Locale.ROOT, "%s step %d part accuracy %.3f loss %.4f", label,
-                                    step, acc, loss));
+                                    step, acc, mean));
                         }
                     }
                 };
@@ -118,7 +126,8 @@ public final class ConvergenceStudy {
     /**
      * The curves of a study.
      *
-     * @param curves by run label ({@code variant seed S}): points {step, part accuracy, loss}
+     * @param curves by run label ({@code variant seed S}): points {step, part accuracy, mean loss of the
+     *     steps since the previous point}
      * @param threshold the part accuracy whose first reaching is compared
      */
     public record Result(Map<String, List<double[]>> curves, double threshold) {

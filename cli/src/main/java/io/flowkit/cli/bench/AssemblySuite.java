@@ -145,7 +145,7 @@ public final class AssemblySuite implements BenchSuite {
     private static List<String> curvePictures(Path folder, ConvergenceStudy.Result curves) {
         LinePlot.Builder accuracy = LinePlot.builder().optTitle("assembly: part accuracy on held-out objects")
                 .optLabels("training steps", "part accuracy");
-        LinePlot.Builder loss = LinePlot.builder().optTitle("assembly: training loss (flow + alignment)")
+        LinePlot.Builder loss = LinePlot.builder().optTitle("assembly: training loss (flow + alignment), mean between evaluations")
                 .optLabels("training steps", "loss").optLogY(true);
         curves.curves().forEach((label, points) -> {
             double[] x = new double[points.size()];
