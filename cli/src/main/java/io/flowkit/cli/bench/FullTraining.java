@@ -74,7 +74,7 @@ public final class FullTraining {
         List<String> args = new ArrayList<>(Arrays.asList(command));
         args.add("--out");
         args.add(folder.toString());
-        System.err.println("bench: training from scratch: flowkit " + String.join(" ", args));
+        System.err.println("bench: training (from its newest checkpoint, if any): flowkit " + String.join(" ", args));
         int status = Main.run(args.toArray(String[]::new));
         if (status != 0 || !Files.isRegularFile(folder.resolve("model.json"))) {
             throw new IllegalStateException("training of " + name + " stopped or failed (exit status " + status
