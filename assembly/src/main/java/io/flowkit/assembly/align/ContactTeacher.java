@@ -63,7 +63,7 @@ public final class ContactTeacher extends AbstractBlock {
         long n = x.getShape().get(1);
         NDArray t = x.getManager().ones(new Shape(b));
         NDArray anchor = x.getManager().zeros(new Shape(b, n, 1));
-        NDArray features = encoder.forward(ps, new NDList(x, t, x, parts, anchor), training).get(1);
+        NDArray features = encoder.forward(ps, new NDList(x, t, x, parts, anchor, x.zerosLike()), training).get(1);
         NDArray logits = head.forward(ps, new NDList(features), training).head();
         return new NDList(features, logits);
     }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A batch of examples with the same point count as the network's condition arrays: input positions
- * {@code (B, N, 3)}, one-hot part membership {@code (B, N, K)} and anchor flags {@code (B, N, 1)}.
+ * {@code (B, N, 3)}, one-hot part membership {@code (B, N, K)}, anchor flags {@code (B, N, 1)} and
+ * input-pose normals {@code (B, N, 3)} (zero where an example has none).
  *
  * @param size B
  * @param points N
@@ -15,8 +16,10 @@ import java.util.List;
  * @param input input positions, B·N·3
  * @param parts one-hot membership, B·N·K
  * @param anchor anchor flags, B·N
+ * @param normals input-pose normals, B·N·3
  */
-public record AssemblyBatch(int size, int points, int maxParts, float[] input, float[] parts, float[] anchor) {
+public record AssemblyBatch(int size, int points, int maxParts, float[] input, float[] parts, float[] anchor,
+        float[] normals) {
 
     /**
      * Gathers examples.
@@ -32,6 +35,7 @@ public record AssemblyBatch(int size, int points, int maxParts, float[] input, f
         float[] input = new float[b * n * 3];
         float[] parts = new float[b * n * maxParts];
         float[] anchor = new float[b * n];
+        float[] normals = new float[b * n * 3];
         for (int e = 0; e < b; e++) {
             AssemblyExample x = examples.get(e);
             if (x.pointCount() != n) {
@@ -44,25 +48,30 @@ public record AssemblyBatch(int size, int points, int maxParts, float[] input, f
             }
             int[] partOf = x.partOf();
             double[] in = x.input();
+            double[] nm = x.normals();
             for (int i = 0; i < n; i++) {
                 for (int d = 0; d < 3; d++) {
                     input[(e * n + i) * 3 + d] = (float) in[3 * i + d];
+                    if (nm != null) {
+                        normals[(e * n + i) * 3 + d] = (float) nm[3 * i + d];
+                    }
                 }
                 parts[(e * n + i) * maxParts + partOf[i]] = 1;
                 anchor[e * n + i] = partOf[i] == x.anchor() ? 1 : 0;
             }
         }
-        return new AssemblyBatch(b, n, maxParts, input, parts, anchor);
+        return new AssemblyBatch(b, n, maxParts, input, parts, anchor, normals);
     }
 
     /**
      * The condition arrays.
      *
      * @param manager where to create them
-     * @return {@code [input, parts, anchor]}
+     * @return {@code [input, parts, anchor, normals]}
      */
     public NDList condition(NDManager manager) {
         return new NDList(manager.create(input, new Shape(size, points, 3)),
-                manager.create(parts, new Shape(size, points, maxParts)), manager.create(anchor, new Shape(size, points, 1)));
+                manager.create(parts, new Shape(size, points, maxParts)), manager.create(anchor, new Shape(size, points, 1)),
+                manager.create(normals, new Shape(size, points, 3)));
     }
 }

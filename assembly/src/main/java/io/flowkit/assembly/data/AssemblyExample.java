@@ -23,9 +23,11 @@ import java.util.List;
  * @param centre the object's centre in its own coordinates (removed before scaling)
  * @param contact per point, 1 where it touches another part in the assembled object (on a fracture
  *     face), else 0; {@code null} when unknown (a user's parts)
+ * @param normals per point, the outward surface normal in the input pose, interleaved xyz;
+ *     {@code null} when unknown (points without a mesh)
  */
 public record AssemblyExample(String id, int[] partOf, int partCount, int anchor, double[] input, double[] assembled,
-        List<RigidPose> poses, double scale, double[] centre, float[] contact) {
+        List<RigidPose> poses, double scale, double[] centre, float[] contact, double[] normals) {
 
     /**
      * Validates the layout.
@@ -47,6 +49,10 @@ public record AssemblyExample(String id, int[] partOf, int partCount, int anchor
             throw new IllegalArgumentException("example " + id + ": " + n + " points but " + contact.length
                     + " contact labels");
         }
+        if (normals != null && normals.length != 3 * n) {
+            throw new IllegalArgumentException("example " + id + ": " + n + " points but " + normals.length / 3
+                    + " normals");
+        }
     }
 
     /**
@@ -54,7 +60,7 @@ public record AssemblyExample(String id, int[] partOf, int partCount, int anchor
      * @return a copy with them
      */
     public AssemblyExample withContact(float[] labels) {
-        return new AssemblyExample(id, partOf, partCount, anchor, input, assembled, poses, scale, centre, labels);
+        return new AssemblyExample(id, partOf, partCount, anchor, input, assembled, poses, scale, centre, labels, normals);
     }
 
     /** @return the number of points */

@@ -3,6 +3,7 @@ package io.flowkit.assembly.data;
 import io.flowkit.core.math.So3;
 import io.flowkit.datasets.assembly.RigidPose;
 import io.flowkit.datasets.mesh.TriangleMesh;
+import io.flowkit.datasets.pointcloud.PointCloud;
 import io.flowkit.datasets.sampling.UniformSurfaceSampler;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,11 +106,14 @@ public final class AssemblyPreparation {
         int[] counts = allocate(areas);
         SplittableRandom random = new SplittableRandom(seed);
         List<double[]> sampled = new ArrayList<>();
+        List<double[]> normals = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
-            sampled.add(UniformSurfaceSampler.sample(parts.get(p), counts[p], random.nextLong()).points().positions());
+            PointCloud points = UniformSurfaceSampler.sample(parts.get(p), counts[p], random.nextLong()).points();
+            sampled.add(points.positions());
+            normals.add(points.normals().orElseThrow());
         }
         float[] contact = contact(parts, sampled);
-        return prepareSampled(id, sampled, areas, random.nextLong()).withContact(contact);
+        return prepareSampled(id, sampled, normals, areas, random.nextLong()).withContact(contact);
     }
 
     /**
@@ -161,6 +165,24 @@ public final class AssemblyPreparation {
      * @throws IllegalArgumentException with fewer than 2 parts or an empty part
      */
     public AssemblyExample prepareSampled(String id, List<double[]> parts, double[] areas, long seed) {
+        return prepareSampled(id, parts, null, areas, seed);
+    }
+
+    /**
+     * Prepares an object from points already sampled on its parts (in assembled poses), with their
+     * surface normals, which are rotated with their parts.
+     *
+     * @param id a name for the object
+     * @param parts each part's points, interleaved xyz, at least one point each
+     * @param partNormals each part's normals, as its points, or {@code null} for none
+     * @param areas each part's area, to pick the anchor (the largest)
+     * @param seed seed of the rotations
+     * @return the example
+     * @throws IllegalArgumentException with fewer than 2 parts, an empty part, or normals that do not
+     *     match the points
+     */
+    public AssemblyExample prepareSampled(String id, List<double[]> parts, List<double[]> partNormals, double[] areas,
+            long seed) {
         int k = parts.size();
         if (k < 2) {
             throw new IllegalArgumentException("object " + id + " has " + k + " part(s): assembly needs at least 2");
@@ -173,11 +195,19 @@ public final class AssemblyPreparation {
             n += parts.get(p).length / 3;
         }
         double[] assembled = new double[3 * n];
+        double[] assembledNormals = partNormals == null ? null : new double[3 * n];
         int[] partOf = new int[n];
         int q = 0;
         for (int p = 0; p < k; p++) {
             double[] x = parts.get(p);
             System.arraycopy(x, 0, assembled, 3 * q, x.length);
+            if (assembledNormals != null) {
+                if (partNormals.size() != k || partNormals.get(p).length != x.length) {
+                    throw new IllegalArgumentException("object " + id + ": part " + p + " has normals that do not match "
+                            + "its points");
+                }
+                System.arraycopy(partNormals.get(p), 0, assembledNormals, 3 * q, x.length);
+            }
             for (int i = 0; i < x.length / 3; i++) {
                 partOf[q++] = p;
             }
@@ -197,12 +227,16 @@ public final class AssemblyPreparation {
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] input = new double[3 * n];
+        double[] inputNormals = assembledNormals == null ? null : new double[3 * n];
         List<RigidPose> poses = new ArrayList<>();
         for (int p = 0; p < k; p++) {
             if (p == anchor) {
                 for (int i = 0; i < n; i++) {
                     if (partOf[i] == p) {
                         System.arraycopy(assembled, 3 * i, input, 3 * i, 3);
+                        if (inputNormals != null) {
+                            System.arraycopy(assembledNormals, 3 * i, inputNormals, 3 * i, 3);
+                        }
                     }
                 }
                 poses.add(RigidPose.identity());
@@ -219,12 +253,18 @@ public final class AssemblyPreparation {
                 for (int a = 0; a < 3; a++) {
                     input[3 * i + a] = r[3 * a] * x[0] + r[3 * a + 1] * x[1] + r[3 * a + 2] * x[2];
                 }
+                if (inputNormals != null) {
+                    double[] m = {assembledNormals[3 * i], assembledNormals[3 * i + 1], assembledNormals[3 * i + 2]};
+                    for (int a = 0; a < 3; a++) {
+                        inputNormals[3 * i + a] = r[3 * a] * m[0] + r[3 * a + 1] * m[1] + r[3 * a + 2] * m[2];
+                    }
+                }
             }
             // assembled = Rᵀ · input + c
             double[] rt = {r[0], r[3], r[6], r[1], r[4], r[7], r[2], r[5], r[8]};
             poses.add(RigidPose.of(rt, c));
         }
-        return new AssemblyExample(id, partOf, k, anchor, input, assembled, poses, scale, centre, null);
+        return new AssemblyExample(id, partOf, k, anchor, input, assembled, poses, scale, centre, null, inputNormals);
     }
 
     /**
@@ -248,22 +288,27 @@ public final class AssemblyPreparation {
         int anchor = anchor(areas);
         double scale = unit(areas);
         List<double[]> sampled = new ArrayList<>();
+        List<double[]> sampledNormals = new ArrayList<>();
         List<double[]> centres = new ArrayList<>();
         int n = 0;
         for (int p = 0; p < parts.size(); p++) {
-            double[] x = UniformSurfaceSampler.sample(parts.get(p), counts[p], random.nextLong()).points().positions();
+            PointCloud points = UniformSurfaceSampler.sample(parts.get(p), counts[p], random.nextLong()).points();
+            double[] x = points.positions();
             sampled.add(x);
+            sampledNormals.add(points.normals().orElseThrow());
             centres.add(mean(x, null, -1));
             n += counts[p];
         }
         double[] origin = centres.get(anchor);
         int[] partOf = new int[n];
         double[] input = new double[3 * n];
+        double[] normals = new double[3 * n];
         List<RigidPose> unknown = new ArrayList<>();
         int q = 0;
         for (int p = 0; p < parts.size(); p++) {
             double[] x = sampled.get(p);
             double[] c = p == anchor ? origin : centres.get(p);
+            System.arraycopy(sampledNormals.get(p), 0, normals, 3 * q, x.length);
             for (int i = 0; i < x.length / 3; i++) {
                 for (int d = 0; d < 3; d++) {
                     input[3 * q + d] = (x[3 * i + d] - c[d]) * scale;
@@ -273,7 +318,7 @@ public final class AssemblyPreparation {
             unknown.add(RigidPose.identity());
         }
         AssemblyExample example = new AssemblyExample(id, partOf, parts.size(), anchor, input, input.clone(), unknown,
-                scale, origin, null);
+                scale, origin, null, normals);
         return new Placement(example, centres, origin, scale);
     }
 

@@ -12,8 +12,10 @@ import java.util.Map;
  * @param blocks pairs of (within-part, across-parts) attention blocks
  * @param timeFrequencies Fourier frequencies of the time embedding
  * @param alignWidth width of the projection head for representation alignment (TORA), or 0 for none
+ * @param normals whether each point also sees its surface normal in its input pose
  */
-public record AssemblyConfig(int maxParts, int width, int heads, int blocks, int timeFrequencies, int alignWidth) {
+public record AssemblyConfig(int maxParts, int width, int heads, int blocks, int timeFrequencies, int alignWidth,
+        boolean normals) {
 
     /**
      * Validates the settings.
@@ -36,7 +38,21 @@ public record AssemblyConfig(int maxParts, int width, int heads, int blocks, int
         }
     }
 
-    /** @return up to 8 parts, width 64, 4 heads, 3 block pairs, 6 time frequencies, no alignment head */
+    /**
+     * A configuration whose points see no normals.
+     *
+     * @param maxParts the most parts an object may have
+     * @param width channels per point
+     * @param heads attention heads (dividing the width)
+     * @param blocks pairs of (within-part, across-parts) attention blocks
+     * @param timeFrequencies Fourier frequencies of the time embedding
+     * @param alignWidth width of the alignment projection head, or 0 for none
+     */
+    public AssemblyConfig(int maxParts, int width, int heads, int blocks, int timeFrequencies, int alignWidth) {
+        this(maxParts, width, heads, blocks, timeFrequencies, alignWidth, false);
+    }
+
+    /** @return up to 8 parts, width 64, 4 heads, 3 block pairs, 6 time frequencies, no alignment head, no normals */
     public static AssemblyConfig defaults() {
         return new AssemblyConfig(8, 64, 4, 3, 6, 0);
     }
@@ -46,7 +62,15 @@ public record AssemblyConfig(int maxParts, int width, int heads, int blocks, int
      * @return a copy with it
      */
     public AssemblyConfig withAlignWidth(int value) {
-        return new AssemblyConfig(maxParts, width, heads, blocks, timeFrequencies, value);
+        return new AssemblyConfig(maxParts, width, heads, blocks, timeFrequencies, value, normals);
+    }
+
+    /**
+     * @param value whether points see their normals
+     * @return a copy with it
+     */
+    public AssemblyConfig withNormals(boolean value) {
+        return new AssemblyConfig(maxParts, width, heads, blocks, timeFrequencies, alignWidth, value);
     }
 
     /** @return the settings as strings, for provenance */
@@ -58,6 +82,9 @@ public record AssemblyConfig(int maxParts, int width, int heads, int blocks, int
         m.put("assembly.blocks", Integer.toString(blocks));
         m.put("assembly.timeFrequencies", Integer.toString(timeFrequencies));
         m.put("assembly.alignWidth", Integer.toString(alignWidth));
+        if (normals) {
+            m.put("assembly.normals", "true");
+        }
         return m;
     }
 }

@@ -116,7 +116,8 @@ public final class AssemblyModel implements AutoCloseable {
         AssemblyConfig c = stored.config;
         AssemblyConfig config;
         try {
-            config = new AssemblyConfig(c.maxParts(), c.width(), c.heads(), c.blocks(), c.timeFrequencies(), c.alignWidth());
+            config = new AssemblyConfig(c.maxParts(), c.width(), c.heads(), c.blocks(), c.timeFrequencies(), c.alignWidth(),
+                    c.normals());
         } catch (IllegalArgumentException e) {
             throw new IOException(src + ": invalid configuration: " + e.getMessage(), e);
         }

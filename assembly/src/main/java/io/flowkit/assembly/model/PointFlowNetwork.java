@@ -18,11 +18,12 @@ import java.util.List;
 
 /**
  * The velocity network of the assembly flow, after Rectified Point Flow (Sun et al. 2025): inputs
- * {@code [x_t (B, N, 3), t (B), input (B, N, 3), parts (B, N, K) one-hot, anchor (B, N, 1)]},
+ * {@code [x_t (B, N, 3), t (B), input (B, N, 3), parts (B, N, K) one-hot, anchor (B, N, 1), normals (B, N, 3)]},
  * outputs {@code [velocity (B, N, 3), features (B, N, d)]}.
  *
  * <p>Each point sees its noisy assembled position {@code x_t}, its position in the part's input
- * pose, that position relative to the part's centroid, and whether it belongs to the anchor; a
+ * pose, that position relative to the part's centroid, whether it belongs to the anchor and (when the
+ * configuration says so) its surface normal in the input pose; a
  * mean over its part is added back so that every point knows its part's shape. A transformer then
  * alternates attention within each part (masked to the part) and across all points, with Fourier
  * time features added to the points. RPF's point encoder (a pretrained Point Transformer V3) and
@@ -111,17 +112,17 @@ public final class PointFlowNetwork extends AbstractBlock {
      * Input shapes for initialisation.
      *
      * @param config the architecture
-     * @return shapes of the five inputs for one object of 4 points
+     * @return shapes of the six inputs for one object of 4 points
      */
     public static Shape[] inputShapes(AssemblyConfig config) {
         return new Shape[] {new Shape(1, 4, 3), new Shape(1), new Shape(1, 4, 3), new Shape(1, 4, config.maxParts()),
-            new Shape(1, 4, 1)};
+            new Shape(1, 4, 1), new Shape(1, 4, 3)};
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        if (inputs.size() != 5) {
-            throw new IllegalArgumentException("assembly network expects [x_t, t, input, parts, anchor], got "
+        if (inputs.size() != 6) {
+            throw new IllegalArgumentException("assembly network expects [x_t, t, input, parts, anchor, normals], got "
                     + inputs.size() + " inputs");
         }
         NDArray x = inputs.get(0);
@@ -137,7 +138,11 @@ public final class PointFlowNetwork extends AbstractBlock {
         NDArray centroids = partsT.matMul(in).div(counts);
         NDArray relative = in.sub(parts.matMul(centroids));
         NDArray time = linear(time2, ps, Activation.gelu(linear(time1, ps, timeFeatures.apply(t), training)), training);
-        NDArray h = linear(input, ps, NDArrays.concat(new NDList(x, in, relative, anchor), 2), training)
+        NDList features0 = new NDList(x, in, relative, anchor);
+        if (config.normals()) {
+            features0.add(inputs.get(5));
+        }
+        NDArray h = linear(input, ps, NDArrays.concat(features0, 2), training)
                 .add(time.expandDims(1));
         NDArray pooled = parts.matMul(partsT.matMul(h).div(counts));
         h = h.add(linear(partContext, ps, Activation.gelu(pooled), training));
@@ -195,7 +200,7 @@ public final class PointFlowNetwork extends AbstractBlock {
         Shape points = new Shape(1, 4, d);
         time1.initialize(manager, dataType, new Shape(1, timeFeatures.size()));
         time2.initialize(manager, dataType, new Shape(1, d));
-        input.initialize(manager, dataType, new Shape(1, 4, 10));
+        input.initialize(manager, dataType, new Shape(1, 4, config.normals() ? 13 : 10));
         partContext.initialize(manager, dataType, points);
         for (int k = 0; k < config.blocks(); k++) {
             for (Attention a : List.of(within.get(k), across.get(k))) {

@@ -91,4 +91,30 @@ class AssemblyPreparationTest {
         e = assertThrows(IllegalArgumentException.class, () -> prep.prepare("many", List.of(cube, cube, cube, cube), 1));
         assertTrue(e.getMessage().contains("4 parts need at least 80 points"), e.getMessage());
     }
+
+    @Test
+    void normalsTurnWithTheirParts() {
+        TriangleMesh box = SyntheticFractures.box(1, 0.7, 0.5);
+        List<TriangleMesh> parts = MeshFracture.fracture(box, 2, 3);
+        AssemblyExample e = AssemblyPreparation.builder().optPoints(200).build().prepare("box", parts, 5);
+        double[] cut = null;
+        int axis = 0;
+        for (int i = 0; i < e.pointCount(); i++) {
+            int p = e.partOf()[i];
+            double[] n = {e.normals()[3 * i], e.normals()[3 * i + 1], e.normals()[3 * i + 2]};
+            double[] m = e.poses().get(p).rotate(n);
+            assertEquals(1, Math.sqrt(m[0] * m[0] + m[1] * m[1] + m[2] * m[2]), 1e-9);
+            if (Math.max(Math.abs(m[0]), Math.max(Math.abs(m[1]), Math.abs(m[2]))) > 1 - 1e-9) {
+                axis++; // a face of the box, in the assembled (unrotated) frame
+                continue;
+            }
+            // a point on the cut: every such normal is ± the cut plane's normal
+            if (cut == null) {
+                cut = m;
+            }
+            double dot = Math.abs(cut[0] * m[0] + cut[1] * m[1] + cut[2] * m[2]);
+            assertEquals(1, dot, 1e-9, "point " + i + " of part " + p);
+        }
+        assertTrue(axis > e.pointCount() / 2, axis + " of " + e.pointCount() + " on the box faces");
+    }
 }

@@ -62,13 +62,19 @@ final class AssemblyTrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoints", description = "checkpoint folder (default: <out>/checkpoints)")
     private Path checkpoints;
 
+    @Option(names = "--normals", description = "let each point see its surface normal in its input pose (not with --planar)")
+    private boolean normals;
+
     @Option(names = "--flow", defaultValue = "points", description = "what flows: points (Rectified Point Flow) or poses "
             + "(GARF: rotations on SO(3), translations) (default: ${DEFAULT-VALUE})")
     private String flow;
 
     @Override
     public Integer call() throws Exception {
-        AssemblyConfig config = new AssemblyConfig(maxParts, width, 4, blocks, 6, 0);
+        if (normals && planar) {
+            throw new IllegalArgumentException("--normals needs meshes: the planar task samples outlines without normals");
+        }
+        AssemblyConfig config = new AssemblyConfig(maxParts, width, 4, blocks, 6, 0).withNormals(normals);
         AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(points).optPlanar(planar).build();
         long start = System.nanoTime();
         List<AssemblyExample> train = planar ? SyntheticFractures.makePlanar(objects, minParts, maxParts, prep, seed)
