@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code pufm} suite: the shipped PUFM++ model on the PU-GAN protocol's test meshes (x4, and
- * x16 with {@code --full}) and on PU-GAN's two official inputs, beside the midpoint-interpolation
+ * The {@code pufm} suite: the shipped PUFM++ model on the PU-GAN protocol's test meshes (x4 and
+ * x16) and on PU-GAN's two official inputs, beside the midpoint-interpolation
  * baseline, PU-GAN's own x4 output and the oracle (an even sample of the true surface); CD, HD, P2F
  * and uniformity, the distance of each method from the oracle, and the upsampling time.
  */
@@ -49,22 +49,22 @@ public final class PufmSuite implements BenchSuite {
     }
 
     /**
-     * Runs the suite: x4 ({@code full}: also x16, with a model trained from scratch by
-     * {@code flowkit pointclouds train} with the shipped model's settings, unless a model folder was given).
+     * Runs the suite: x4 and x16, with the shipped model ({@code full}: a model trained from scratch
+     * by {@code flowkit pointclouds train} with the shipped model's settings), unless a model folder
+     * was given.
      */
     @Override
     public BenchSection run(BenchContext context) {
         long seed = context.seed();
-        boolean full = context.full();
         Path folder = context.folder();
         List<ResultTable> tables = new ArrayList<>();
         List<String> pictures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try (PufmModel model = load(context)) {
             List<ShapeSample> test4 = PuProtocol.testSet(4, seed);
-            BenchProgress.Task task = context.progress().start(name(), test4.size() * (full ? 2 : 1) + 2);
+            BenchProgress.Task task = context.progress().start(name(), test4.size() * 2 + 2);
             Upsampler upsampler = Upsampler.builder().setModel(model).optSeed(seed).optMergeDuplicates(true).build();
-            List<Integer> ratios = full ? List.of(4, 16) : List.of(4);
+            List<Integer> ratios = List.of(4, 16);
             double[] timing = null;
             for (int ratio : ratios) {
                 UpsamplingReport.Builder report = UpsamplingReport.builder().optTitle(
