@@ -226,16 +226,13 @@ public final class TeacherModel implements AutoCloseable {
      * @throws UncheckedIOException if the jar lacks it
      */
     public static TeacherModel loadDefault() {
-        try {
-            return read(ModelFolder.readResource(TeacherModel.class, DEFAULT_RESOURCE, "no assembly teacher is shipped in "
-                    + "the flowkit-assembly jar (" + DEFAULT_RESOURCE + "); pretrain one with 'flowkit assembly teacher'"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
+        return ModelFolder.loadShipped(TeacherModel.class, DEFAULT_RESOURCE, "no assembly teacher is shipped in the "
+                + "flowkit-assembly jar (" + DEFAULT_RESOURCE + "); pretrain one with 'flowkit assembly teacher'",
+                TeacherModel::read);
     }
 
     private static TeacherModel read(ModelFolder.Contents contents) throws IOException {
-        Stored s = GSON.fromJson(contents.json(), Stored.class);
+        Stored s = contents.parse(GSON, Stored.class);
         if (s == null || s.config == null) {
             throw new IOException(contents.source() + ": model.json lacks the configuration");
         }

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import io.flowkit.flow.checkpoint.ModelFolder;
 import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.engine.FlowEngine;
@@ -93,23 +92,14 @@ public final class AssemblyModel implements AutoCloseable {
      * @throws UncheckedIOException if the jar lacks it
      */
     public static AssemblyModel loadDefault(Device device) {
-        try {
-            return read(ModelFolder.readResource(AssemblyModel.class, DEFAULT_RESOURCE, "no assembly model is shipped in "
-                    + "the flowkit-assembly jar (" + DEFAULT_RESOURCE + "); train one with 'flowkit assembly train' and "
-                    + "load it with AssemblyModel.load / --model"), device);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
+        return ModelFolder.loadShipped(AssemblyModel.class, DEFAULT_RESOURCE, "no assembly model is shipped in the "
+                + "flowkit-assembly jar (" + DEFAULT_RESOURCE + "); train one with 'flowkit assembly train' and load it "
+                + "with AssemblyModel.load / --model", contents -> read(contents, device));
     }
 
     private static AssemblyModel read(ModelFolder.Contents contents, Device device) throws IOException {
         String src = contents.source();
-        Stored stored;
-        try {
-            stored = GSON.fromJson(contents.json(), Stored.class);
-        } catch (JsonParseException e) {
-            throw new IOException(src + ": model.json is not valid: " + e.getMessage(), e);
-        }
+        Stored stored = contents.parse(GSON, Stored.class);
         if (stored == null || stored.config == null) {
             throw new IOException(src + ": model.json lacks the configuration");
         }

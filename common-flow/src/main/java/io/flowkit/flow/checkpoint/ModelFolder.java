@@ -1,8 +1,11 @@
 package io.flowkit.flow.checkpoint;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
 import io.flowkit.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,7 +33,40 @@ public final class ModelFolder {
      * @param weights the weights by name
      * @param source where it was read from, for messages and provenance
      */
-    public record Contents(String json, Map<String, TensorArchive.Tensor> weights, String source) {}
+    public record Contents(String json, Map<String, TensorArchive.Tensor> weights, String source) {
+
+        /**
+         * Parses the description.
+         *
+         * @param <T> the model's stored form
+         * @param gson the model's JSON settings
+         * @param type the model's stored form
+         * @return the parsed description, or {@code null} for an empty file
+         * @throws IOException naming the source, if the description is not valid JSON of that form
+         */
+        public <T> T parse(Gson gson, Class<T> type) throws IOException {
+            try {
+                return gson.fromJson(json, type);
+            } catch (JsonParseException e) {
+                throw new IOException(source + ": model.json is not valid: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Reads a model from the folder's contents.
+     *
+     * @param <M> the model
+     */
+    @FunctionalInterface
+    public interface Reader<M> {
+        /**
+         * @param contents what the model folder holds
+         * @return the model
+         * @throws IOException if the contents are malformed
+         */
+        M read(Contents contents) throws IOException;
+    }
 
     /**
      * Reads a model folder.
@@ -72,6 +108,25 @@ public final class ModelFolder {
             String source = "default model (classpath " + resource + ")";
             return new Contents(new String(json.readAllBytes(), StandardCharsets.UTF_8),
                     TensorArchive.read(weights, source + "/" + WEIGHTS), source);
+        }
+    }
+
+    /**
+     * Loads a model shipped on the classpath: the one-line entry points' default models.
+     *
+     * @param <M> the model
+     * @param anchor a class of the jar that holds it
+     * @param resource the resource folder, ending in {@code /}
+     * @param missing the message when it is absent
+     * @param reader builds the model from the contents
+     * @return the model
+     * @throws UncheckedIOException if it is absent ({@code missing}) or malformed
+     */
+    public static <M> M loadShipped(Class<?> anchor, String resource, String missing, Reader<M> reader) {
+        try {
+            return reader.read(readResource(anchor, resource, missing));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import io.flowkit.flow.checkpoint.ModelFolder;
 import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.checkpoint.TensorArchive;
@@ -104,23 +103,14 @@ public final class MeshFlowModel implements AutoCloseable {
     }
 
     private static MeshFlowModel loadResource(String resource, Device device) {
-        try {
-            return read(ModelFolder.readResource(MeshFlowModel.class, resource, "no mesh flow model is shipped in the "
-                    + "flowkit-meshes jar (" + resource + "); train one with 'flowkit mesh train' and load it with "
-                    + "MeshFlowModel.load / --model"), device);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
+        return ModelFolder.loadShipped(MeshFlowModel.class, resource, "no mesh flow model is shipped in the "
+                + "flowkit-meshes jar (" + resource + "); train one with 'flowkit mesh train' and load it with "
+                + "MeshFlowModel.load / --model", contents -> read(contents, device));
     }
 
     private static MeshFlowModel read(ModelFolder.Contents contents, Device device) throws IOException {
         String src = contents.source();
-        Stored stored;
-        try {
-            stored = GSON.fromJson(contents.json(), Stored.class);
-        } catch (JsonParseException e) {
-            throw new IOException(src + ": model.json is not valid: " + e.getMessage(), e);
-        }
+        Stored stored = contents.parse(GSON, Stored.class);
         if (stored == null || stored.config == null) {
             throw new IOException(src + ": model.json lacks the configuration");
         }

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import io.flowkit.flow.checkpoint.ModelFolder;
 import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.checkpoint.TensorArchive;
@@ -81,23 +80,14 @@ public final class TsGenModel implements AutoCloseable {
      * @throws UncheckedIOException if the resource is missing or damaged
      */
     public static TsGenModel loadDefault(Device device) {
-        try {
-            return read(ModelFolder.readResource(TsGenModel.class, DEFAULT_RESOURCE,
-                    "the default TS-GEN model is missing from the flowkit-molecules jar (" + DEFAULT_RESOURCE + ")"), device);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
+        return ModelFolder.loadShipped(TsGenModel.class, DEFAULT_RESOURCE,
+                "the default TS-GEN model is missing from the flowkit-molecules jar (" + DEFAULT_RESOURCE + ")",
+                contents -> read(contents, device));
     }
 
     private static TsGenModel read(ModelFolder.Contents contents, Device device) throws IOException {
-        String json = contents.json();
         String source = contents.source();
-        Stored stored;
-        try {
-            stored = GSON.fromJson(json, Stored.class);
-        } catch (JsonParseException e) {
-            throw new IOException(source + ": model.json is not valid: " + e.getMessage(), e);
-        }
+        Stored stored = contents.parse(GSON, Stored.class);
         if (stored == null || stored.config == null || stored.config.elements == null) {
             throw new IOException(source + ": model.json lacks the configuration");
         }

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import io.flowkit.flow.checkpoint.ModelFolder;
 import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.checkpoint.TensorArchive;
@@ -86,24 +85,14 @@ public final class PufmModel implements AutoCloseable {
      * @throws UncheckedIOException if the jar lacks it
      */
     public static PufmModel loadDefault(Device device) {
-        try {
-            return read(ModelFolder.readResource(PufmModel.class, DEFAULT_RESOURCE, "no default PUFM++ model is shipped "
-                    + "in the flowkit-pointclouds jar (" + DEFAULT_RESOURCE + "); train one with 'flowkit pointclouds "
-                    + "train' and load it with PufmModel.load / --model"), device);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
+        return ModelFolder.loadShipped(PufmModel.class, DEFAULT_RESOURCE, "no default PUFM++ model is shipped in the "
+                + "flowkit-pointclouds jar (" + DEFAULT_RESOURCE + "); train one with 'flowkit pointclouds train' and "
+                + "load it with PufmModel.load / --model", contents -> read(contents, device));
     }
 
     private static PufmModel read(ModelFolder.Contents contents, Device device) throws IOException {
-        String json = contents.json();
         String source = contents.source();
-        Stored stored;
-        try {
-            stored = GSON.fromJson(json, Stored.class);
-        } catch (JsonParseException e) {
-            throw new IOException(source + ": model.json is not valid: " + e.getMessage(), e);
-        }
+        Stored stored = contents.parse(GSON, Stored.class);
         if (stored == null || stored.config == null) {
             throw new IOException(source + ": model.json lacks the configuration");
         }
