@@ -187,8 +187,7 @@ public final class PoseFlowTraining {
                 c.backward(l);
                 loss = l.getFloat();
             }
-            double norm = parameters.gradientNorm(scope);
-            optimizer.update(step, norm > 1.0 ? 1.0 / norm : 1.0);
+            optimizer.update(step, parameters.clipScale(scope, 1.0));
             return loss;
         }
     }

@@ -167,4 +167,21 @@ public final class ModelParameters {
         }
         return NDArrays.concat(norms).norm().getFloat();
     }
+
+    /**
+     * The factor that clips the current gradients to a global norm, {@code min(1, maxNorm / ‖g‖)}
+     * (Pascanu et al. 2013), for {@link Adam.State#update}.
+     *
+     * @param scope the step's manager, which takes over the gradient views
+     * @param maxNorm the largest global norm let through
+     * @return the factor
+     * @throws IllegalStateException if the norm is not finite (training diverged)
+     */
+    public double clipScale(NDManager scope, double maxNorm) {
+        double norm = gradientNorm(scope);
+        if (!Double.isFinite(norm)) {
+            throw new IllegalStateException("training diverged: the gradient norm is " + norm);
+        }
+        return norm > maxNorm ? maxNorm / norm : 1;
+    }
 }

@@ -107,6 +107,26 @@ class OptimizerTest {
     }
 
     @Test
+    void clipScaleIsMaxNormOverTheGradientNormAndRefusesDivergence() {
+        try (NDManager manager = FlowEngine.newManager()) {
+            Linear linear = layer(manager);
+            ModelParameters parameters = ModelParameters.of(linear);
+            try (NDManager scope = manager.newSubManager()) {
+                backward(linear, scope, new float[] {3, 4});
+                // gradient (3, 4, 1): norm √26
+                assertEquals(Math.sqrt(26), parameters.gradientNorm(scope), 1e-5);
+                assertEquals(1.0 / Math.sqrt(26), parameters.clipScale(scope, 1.0), 1e-6);
+                assertEquals(1.0, parameters.clipScale(scope, 10.0), 0);
+            }
+            try (NDManager scope = manager.newSubManager()) {
+                backward(linear, scope, new float[] {Float.NaN, 4});
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> parameters.clipScale(scope, 1.0));
+                assertEquals("training diverged: the gradient norm is NaN", e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void warmupCosineRisesThenDecays() {
         LearningRateSchedule s = LearningRateSchedule.warmupCosine(1.0, 10, 110, 0.1);
         assertEquals(0.1, s.at(0), 1e-12);

@@ -154,20 +154,12 @@ public final class MeshFlowTraining {
                 throw new IllegalStateException("mesh flow training diverged at step " + (step + 1) + ": the loss is "
                         + value + " (lower the learning rate)");
             }
-            optimizer.update(step, clipScale(parameters, scope, 1.0));
+            optimizer.update(step, parameters.clipScale(scope, 1.0));
             return value;
         }
     }
 
     /** The factor {@code min(1, c / ‖g‖)} of global gradient-norm clipping. */
-    private static double clipScale(ModelParameters parameters, NDManager scope, double maxNorm) {
-        double total = parameters.gradientNorm(scope);
-        if (!Double.isFinite(total)) {
-            throw new IllegalStateException("mesh flow training diverged: the gradient norm is " + total);
-        }
-        return total > maxNorm ? maxNorm / total : 1;
-    }
-
     private Map<String, String> configuration(MeshFlowConfig config) {
         Map<String, String> m = new LinkedHashMap<>(config.describe());
         m.put("training.steps", Long.toString(steps));
