@@ -77,48 +77,50 @@ public final class Assembler {
      */
     public List<Result> assembleAll(List<AssemblyExample> examples, IntConsumer progress) {
         List<Result> out = new ArrayList<>();
-        if (model.flowSpace() == FlowSpace.POSES) {
-            for (int start = 0; start < examples.size(); start += batchSize) {
-                List<AssemblyExample> chunk = examples.subList(start, Math.min(examples.size(), start + batchSize));
+        for (int start = 0; start < examples.size(); start += batchSize) {
+            List<AssemblyExample> chunk = examples.subList(start, Math.min(examples.size(), start + batchSize));
+            if (model.flowSpace() == FlowSpace.POSES) {
                 for (PoseSampler.Sampled s : PoseSampler.sample(model, chunk, steps, seed, start)) {
                     out.add(new Result(s.poses(), s.points()));
                 }
-                progress.accept(out.size());
+            } else {
+                out.addAll(flowPoints(chunk, start));
             }
-            return out;
+            progress.accept(out.size());
         }
-        try (FlowEngine.GradientMode off = FlowEngine.noGradient()) {
-            for (int start = 0; start < examples.size(); start += batchSize) {
-                List<AssemblyExample> chunk = examples.subList(start, Math.min(examples.size(), start + batchSize));
-                AssemblyBatch batch = AssemblyBatch.of(chunk, model.config().maxParts());
-                int n = batch.points();
-                float[] x0 = new float[chunk.size() * n * 3];
-                for (int e = 0; e < chunk.size(); e++) {
-                    float[] noise = SeededRandom.of(seed + start + e).gaussian(n * 3);
-                    for (int i = 0; i < n; i++) {
-                        boolean anchor = batch.anchor()[e * n + i] > 0;
-                        for (int d = 0; d < 3; d++) {
-                            int k = (e * n + i) * 3 + d;
-                            x0[k] = anchor ? batch.input()[k] : noise[3 * i + d];
-                        }
-                    }
+        return out;
+    }
+
+    /** The point flow on one batch: noise to assembled points, then Kabsch per part. */
+    private List<Result> flowPoints(List<AssemblyExample> chunk, int start) {
+        AssemblyBatch batch = AssemblyBatch.of(chunk, model.config().maxParts());
+        int n = batch.points();
+        float[] x0 = new float[chunk.size() * n * 3];
+        for (int e = 0; e < chunk.size(); e++) {
+            float[] noise = SeededRandom.of(seed + start + e).gaussian(n * 3);
+            for (int i = 0; i < n; i++) {
+                boolean anchor = batch.anchor()[e * n + i] > 0;
+                for (int d = 0; d < 3; d++) {
+                    int k = (e * n + i) * 3 + d;
+                    x0[k] = anchor ? batch.input()[k] : noise[3 * i + d];
                 }
-                float[] result;
-                try (NDManager scope = model.manager().newSubManager()) {
-                    NDList condition = batch.condition(scope);
-                    NDArray x = scope.create(x0, new Shape(chunk.size(), n, 3));
-                    result = solver.solve(model.field().withCondition(condition), x, TimeGrid.uniform(steps), false)
-                            .state().toFloatArray();
-                }
-                for (int e = 0; e < chunk.size(); e++) {
-                    double[] points = new double[n * 3];
-                    for (int k = 0; k < points.length; k++) {
-                        points[k] = result[e * n * 3 + k];
-                    }
-                    out.add(new Result(poses(chunk.get(e), points), points));
-                }
-                progress.accept(out.size());
             }
+        }
+        float[] result;
+        try (FlowEngine.GradientMode off = FlowEngine.noGradient();
+                NDManager scope = model.manager().newSubManager()) {
+            NDList condition = batch.condition(scope);
+            NDArray x = scope.create(x0, new Shape(chunk.size(), n, 3));
+            result = solver.solve(model.field().withCondition(condition), x, TimeGrid.uniform(steps), false)
+                    .state().toFloatArray();
+        }
+        List<Result> out = new ArrayList<>();
+        for (int e = 0; e < chunk.size(); e++) {
+            double[] points = new double[n * 3];
+            for (int k = 0; k < points.length; k++) {
+                points[k] = result[e * n * 3 + k];
+            }
+            out.add(new Result(poses(chunk.get(e), points), points));
         }
         return out;
     }

@@ -180,11 +180,23 @@ public final class ConvergenceStudy {
          * @return its final part accuracy, averaged over seeds
          */
         public double finalAccuracy(String variant) {
+            return finalMean(variant, 1);
+        }
+
+        /**
+         * @param variant a variant
+         * @return its loss over the last evaluation interval, averaged over seeds
+         */
+        public double finalLoss(String variant) {
+            return finalMean(variant, 2);
+        }
+
+        private double finalMean(String variant, int column) {
             double sum = 0;
             int n = 0;
             for (Map.Entry<String, List<double[]>> e : curves.entrySet()) {
                 if (e.getKey().startsWith(variant + " ") && !e.getValue().isEmpty()) {
-                    sum += e.getValue().get(e.getValue().size() - 1)[1];
+                    sum += e.getValue().get(e.getValue().size() - 1)[column];
                     n++;
                 }
             }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The {@code assembly} suite: Rectified Point Flow with TORA's alignment. Part accuracy, rotation and
@@ -123,17 +122,10 @@ public final class AssemblySuite implements BenchSuite {
                         "ratio to none")
                 .optDecimals("final part accuracy", 3).optDecimals("final loss", 4).optDecimals("ratio to none", 2);
         for (String variant : List.of("none", "cka", "cosine")) {
-            double loss = 0;
-            int n = 0;
-            for (Map.Entry<String, List<double[]>> e : curves.curves().entrySet()) {
-                if (e.getKey().startsWith(variant + " ") && !e.getValue().isEmpty()) {
-                    loss += e.getValue().get(e.getValue().size() - 1)[2];
-                    n++;
-                }
-            }
             double mean = curves.meanStepsToThreshold(variant);
             double ratio = curves.ratioToNone(variant);
-            t.addRow(variant, curves.finalAccuracy(variant), loss / n, Double.isNaN(mean) ? "not reached" : (Object) mean,
+            t.addRow(variant, curves.finalAccuracy(variant), curves.finalLoss(variant),
+                    Double.isNaN(mean) ? "not reached" : (Object) mean,
                     Double.isNaN(ratio) ? "n/a" : (Object) ratio);
         }
         return t.optNote(String.format(Locale.ROOT, "%d training objects, %d held-out objects, 256 points, %d steps per run, "
