@@ -151,13 +151,8 @@ public final class AssemblySuite implements BenchSuite {
             accuracy.addSeries(label, x, acc);
             loss.addSeries(label, x, l);
         });
-        try {
-            accuracy.build().writePng(folder.resolve("assembly-convergence.png"));
-            loss.build().writePng(folder.resolve("assembly-loss.png"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the convergence pictures: " + e.getMessage(), e);
-        }
-        return List.of("assembly-convergence.png", "assembly-loss.png");
+        return List.of(BenchPictures.write(folder, "assembly-convergence.png", accuracy.build()::writePng),
+                BenchPictures.write(folder, "assembly-loss.png", loss.build()::writePng));
     }
 
     private static List<String> pictures(Path folder, AssemblyExample example, Assembler.Result result) {
@@ -173,13 +168,7 @@ public final class AssemblySuite implements BenchSuite {
                 }
                 view.addPoints(points, ShapeView.colorMap(example.partCount() == 1 ? 0 : p / (example.partCount() - 1.0)));
             }
-            String name = "assembly-" + state + ".png";
-            try {
-                view.build().writePng(folder.resolve(name));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
-            }
-            names.add(name);
+            names.add(BenchPictures.write(folder, "assembly-" + state + ".png", view.build()::writePng));
         }
         return names;
     }

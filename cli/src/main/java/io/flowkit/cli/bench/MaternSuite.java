@@ -54,16 +54,17 @@ public final class MaternSuite implements BenchSuite {
         try {
             NoiseAgnosticism test = new NoiseAgnosticism(EIGENPAIRS, full ? 70 : 40, 3);
             MeshFolder bunnies = MeshFolder.bunnyTriangulations();
-            NoiseAgnosticism.Result bunny = test.run("bunny_10k", bunnies.read("bunny_10k"), "bunny_mixed",
-                    bunnies.read("bunny_mixed"));
+            TriangleMesh coarse = bunnies.read("bunny_10k");
+            TriangleMesh mixed = bunnies.read("bunny_mixed");
+            NoiseAgnosticism.Result bunny = test.run("bunny_10k", coarse, "bunny_mixed", mixed);
             task.step("noise on two bunny triangulations");
             FaustRemeshed faust = FaustRemeshed.load();
             NoiseAgnosticism.Result human = new NoiseAgnosticism(EIGENPAIRS, full ? 70 : 40, 5).run("FAUST 080 iso",
                     UnitBox.scale(faust.read("080", "iso").mesh()), "FAUST 080 mc", UnitBox.scale(faust.read("080", "mc").mesh()));
             task.step("noise on two FAUST triangulations");
             tables.add(noiseTable(List.of(bunny, human), full ? 70 : 40));
-            pictures.add(noisePicture(context.folder(), bunnies.read("bunny_10k"), bunny.first()));
-            pictures.add(noisePicture(context.folder(), bunnies.read("bunny_mixed"), bunny.second()));
+            pictures.add(noisePicture(context.folder(), coarse, bunny.first()));
+            pictures.add(noisePicture(context.folder(), mixed, bunny.second()));
 
             long target = full ? 1_000_000 : 300_000;
             if (full && Runtime.getRuntime().maxMemory() < 3_500_000_000L) {
@@ -170,13 +171,8 @@ public final class MaternSuite implements BenchSuite {
             values[v] = side.sample()[3 * v];
         }
         String name = "matern-noise-" + side.name().replace(' ', '-') + ".png";
-        try {
-            ShapeView.builder().addPoints(mesh.vertices(), values).optPointRadius(1.2).optView(30, 15)
-                    .optTitle(side.name() + " (" + side.vertices() + " vertices): one Matérn sample, channel 0").build()
-                    .writePng(folder.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
-        }
-        return name;
+        return BenchPictures.write(folder, name, ShapeView.builder().addPoints(mesh.vertices(), values).optPointRadius(1.2)
+                .optView(30, 15).optTitle(side.name() + " (" + side.vertices() + " vertices): one Matérn sample, channel 0")
+                .build()::writePng);
     }
 }

@@ -141,13 +141,8 @@ public final class PufmSuite implements BenchSuite {
 
     private static String picture(Path folder, ShapeSample shape, double[] ours) {
         String name = "pufm-" + shape.name() + ".png";
-        try {
-            ShapeView.builder().addPoints(ours, ShapeView.ORANGE).addPoints(shape.input(), ShapeView.BLUE)
-                    .optPointRadius(1.5).optTitle(shape.name() + ": input (blue), x4 by PUFM++ (orange)").build()
-                    .writePng(folder.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
-        }
-        return name;
+        return BenchPictures.write(folder, name, ShapeView.builder().addPoints(ours, ShapeView.ORANGE)
+                .addPoints(shape.input(), ShapeView.BLUE).optPointRadius(1.5)
+                .optTitle(shape.name() + ": input (blue), x4 by PUFM++ (orange)").build()::writePng);
     }
 }

@@ -9,8 +9,6 @@ import io.flowkit.validation.distribution.Mmd;
 import io.flowkit.validation.report.LinePlot;
 import io.flowkit.validation.report.ResultTable;
 import io.flowkit.validation.report.ScatterGrid;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,11 +95,9 @@ public final class Toy2dSuite implements BenchSuite {
                 curve.addSeries(coupling.name() + " BOSS", x, r.bossDistance());
             }
             String name = "toy2d-steps-" + problem.name().replace("->", "-to-") + ".png";
-            write(() -> curve.build().writePng(folder.resolve(name)));
-            pictures.add(name);
+            pictures.add(BenchPictures.write(folder, name, curve.build()::writePng));
         }
-        write(() -> scatter.build().writePng(folder.resolve("toy2d-samples.png")));
-        pictures.add(0, "toy2d-samples.png");
+        pictures.add(0, BenchPictures.write(folder, "toy2d-samples.png", scatter.build()::writePng));
         table.optNote("ED: energy distance (V-statistic) between " + (full ? 5000 : 2000)
                 + " generated (Dopri5, atol = rtol = 1e-5) and as many held-out samples; ED noise: the same between two "
                 + "held-out sets, the sampling noise.")
@@ -128,17 +124,5 @@ public final class Toy2dSuite implements BenchSuite {
             out[i] = new double[] {interleaved[2 * i], interleaved[2 * i + 1]};
         }
         return out;
-    }
-
-    private interface PictureWriter {
-        void write() throws IOException;
-    }
-
-    private static void write(PictureWriter writer) {
-        try {
-            writer.write();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a picture: " + e.getMessage(), e);
-        }
     }
 }

@@ -115,14 +115,8 @@ public final class TsGenSuite implements BenchSuite {
         double[] ts = Kabsch.superpose(generated.positions(), reference).apply(generated.positions());
         double[] r = Kabsch.superpose(reaction.reactant().positions(), reference).apply(reaction.reactant().positions());
         String name = "tsgen-" + reaction.id() + ".png";
-        try {
-            ShapeView.builder().addPoints(r, ShapeView.GREY).addPoints(reference, ShapeView.BLUE)
-                    .addPoints(ts, ShapeView.ORANGE).optPointRadius(7)
-                    .optTitle(reaction.id() + ": reactant (grey), reference TS (blue), generated TS (orange)").build()
-                    .writePng(folder.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
-        }
-        return name;
+        return BenchPictures.write(folder, name, ShapeView.builder().addPoints(r, ShapeView.GREY)
+                .addPoints(reference, ShapeView.BLUE).addPoints(ts, ShapeView.ORANGE).optPointRadius(7)
+                .optTitle(reaction.id() + ": reactant (grey), reference TS (blue), generated TS (orange)").build()::writePng);
     }
 }

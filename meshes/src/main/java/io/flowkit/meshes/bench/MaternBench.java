@@ -48,12 +48,28 @@ public final class MaternBench {
         if (samples < 1) {
             throw new IllegalArgumentException("samples is below 1: " + samples);
         }
+        return measure(bunny(targetTriangles), samples);
+    }
+
+    /**
+     * bunny_70k subdivided by midpoints until it has at least 90% of a triangle count.
+     *
+     * @param mesh the subdivided mesh
+     * @param levels how many times it was subdivided
+     */
+    private record Subdivided(TriangleMesh mesh, int levels) {}
+
+    private static Subdivided bunny(long targetTriangles) throws java.io.IOException {
         TriangleMesh mesh = MeshFolder.bunnyTriangulations().read("bunny_70k");
         int levels = 0;
         while ((long) mesh.faceCount() * Math.round(Math.pow(4, levels)) < 0.9 * targetTriangles) {
             levels++;
         }
-        mesh = MidpointSubdivision.subdivide(mesh, levels);
+        return new Subdivided(MidpointSubdivision.subdivide(mesh, levels), levels);
+    }
+
+    private static Timing measure(Subdivided bunny, int samples) {
+        TriangleMesh mesh = bunny.mesh();
         long t = System.nanoTime();
         MaternNoise noise = MaternNoise.builder().setMesh(mesh).optChannels(3).build();
         double build = seconds(t);
@@ -66,7 +82,7 @@ public final class MaternBench {
             total += dt;
             best = Math.min(best, dt);
         }
-        return new Timing(levels, mesh.vertexCount(), mesh.faceCount(), build, noise.factor().factorEntries(),
+        return new Timing(bunny.levels(), mesh.vertexCount(), mesh.faceCount(), build, noise.factor().factorEntries(),
                 total / samples, best);
     }
 
@@ -79,12 +95,8 @@ public final class MaternBench {
     public static void main(String[] args) throws Exception {
         long target = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        TriangleMesh mesh = MeshFolder.bunnyTriangulations().read("bunny_70k");
-        int levels = 0;
-        while ((long) mesh.faceCount() * Math.round(Math.pow(4, levels)) < 0.9 * target) {
-            levels++;
-        }
-        mesh = MidpointSubdivision.subdivide(mesh, levels);
+        Subdivided bunny = bunny(target);
+        TriangleMesh mesh = bunny.mesh();
         // Phases, for the record: assembly, ordering and the fill it gives.
         long t1 = System.nanoTime();
         LaplaceBeltrami op = LaplaceBeltrami.of(mesh);
@@ -94,11 +106,11 @@ public final class MaternBench {
         double ordering = seconds(t2);
         long fill = SparseCholesky.factorEntries(op.stiffness(), perm);
         System.out.printf(Locale.ROOT, "bunny_70k subdivided %d times: %,d vertices; assembly of L and M: %.2f s; "
-                + "coordinate-bisection ordering: %.2f s; factor entries %,d (%.1f per vertex)%n", levels,
+                + "coordinate-bisection ordering: %.2f s; factor entries %,d (%.1f per vertex)%n", bunny.levels(),
                 mesh.vertexCount(), assembly, ordering, fill, (double) fill / mesh.vertexCount());
         op = null;
-        mesh = null;
-        Timing timing = measure(target, samples);
+        perm = null;
+        Timing timing = measure(bunny, samples);
         System.out.printf(Locale.ROOT, "%,d triangles, %d processors, max heap %.1f GB: sampler build (checks, assembly, "
                 + "ordering, Cholesky of L + τM) %.2f s; 3-channel sample mean %.3f s, best %.3f s over %d%n",
                 timing.triangles(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9,
