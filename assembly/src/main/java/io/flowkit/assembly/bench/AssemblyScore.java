@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The scores of a model on a set of objects, pooled over parts as in RPF: part accuracy (Hungarian
@@ -33,6 +34,29 @@ public record AssemblyScore(int objects, int parts, double partAccuracy, Map<Int
     /** Copies the map. */
     public AssemblyScore {
         byPartCount = Collections.unmodifiableMap(new LinkedHashMap<>(byPartCount));
+    }
+
+    /**
+     * Assembled objects with their scores.
+     *
+     * @param results the assembler's results, in the order of the objects
+     * @param score their scores, with the assembly time
+     */
+    public record Scored(List<Assembler.Result> results, AssemblyScore score) {}
+
+    /**
+     * Assembles objects, timing it, and scores them.
+     *
+     * @param assembler the assembler
+     * @param examples the objects with their true poses
+     * @param progress receives the number of finished objects
+     * @return the results and the scores
+     * @throws IllegalArgumentException if there are no objects
+     */
+    public static Scored assembleAndScore(Assembler assembler, List<AssemblyExample> examples, IntConsumer progress) {
+        long start = System.nanoTime();
+        List<Assembler.Result> results = assembler.assembleAll(examples, progress);
+        return new Scored(results, of(examples, results, (System.nanoTime() - start) / 1e9));
     }
 
     /**

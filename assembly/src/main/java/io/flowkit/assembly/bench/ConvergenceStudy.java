@@ -118,9 +118,8 @@ public final class ConvergenceStudy {
      * @return the share of parts placed correctly
      */
     public static double accuracy(AssemblyModel model, List<AssemblyExample> test) {
-        List<Assembler.Result> r = Assembler.builder().setModel(model).optSteps(EVALUATION_STEPS).optSeed(7).build()
-                .assembleAll(test, done -> {});
-        return AssemblyScore.of(test, r, 0).partAccuracy();
+        return AssemblyScore.assembleAndScore(Assembler.builder().setModel(model).optSteps(EVALUATION_STEPS).optSeed(7)
+                .build(), test, done -> {}).score().partAccuracy();
     }
 
     /**

@@ -65,11 +65,9 @@ final class AssemblyEvaluateCommand implements Callable<Integer> {
             if (test.isEmpty()) {
                 throw new IllegalArgumentException("no object to evaluate");
             }
-            long start = System.nanoTime();
-            List<Assembler.Result> results = Assembler.builder().setModel(m).optSteps(steps).optSeed(seed).build()
-                    .assembleAll(test, done -> System.err.printf(Locale.ROOT, "assembly evaluate: %d/%d objects%n", done,
-                            test.size()));
-            AssemblyScore score = AssemblyScore.of(test, results, (System.nanoTime() - start) / 1e9);
+            AssemblyScore score = AssemblyScore.assembleAndScore(
+                    Assembler.builder().setModel(m).optSteps(steps).optSeed(seed).build(), test,
+                    done -> System.err.printf(Locale.ROOT, "assembly evaluate: %d/%d objects%n", done, test.size())).score();
             System.out.println(set.description());
             System.out.println("model: " + m.flowSpace().label() + " flow, " + (m.provenance() == null ? "untrained"
                     : "trained " + m.provenance().step() + " steps, seed " + m.provenance().seed()));

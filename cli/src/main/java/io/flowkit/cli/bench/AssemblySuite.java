@@ -107,13 +107,12 @@ public final class AssemblySuite implements BenchSuite {
 
     private static List<Assembler.Result> score(ResultTable.Builder table, String name, AssemblyModel model,
             AssemblyTestSet set, long seed) {
-        long start = System.nanoTime();
-        List<Assembler.Result> results = Assembler.builder().setModel(model).optSteps(50).optSeed(seed).build()
-                .assembleAll(set.examples(), done -> {});
-        AssemblyScore s = AssemblyScore.of(set.examples(), results, (System.nanoTime() - start) / 1e9);
+        AssemblyScore.Scored scored = AssemblyScore.assembleAndScore(
+                Assembler.builder().setModel(model).optSteps(50).optSeed(seed).build(), set.examples(), done -> {});
+        AssemblyScore s = scored.score();
         table.addRow(name, s.objects(), s.parts(), s.partAccuracy(), s.rotationErrorDegrees(), s.translationRmse(),
                 s.shapeChamfer(), s.success5(), s.success10(), s.secondsPerObject());
-        return results;
+        return scored.results();
     }
 
     private static ResultTable convergenceTable(ConvergenceStudy.Result curves, int trainObjects, int testObjects, long steps) {
