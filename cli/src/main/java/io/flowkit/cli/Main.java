@@ -32,12 +32,26 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, line, parse) -> {
-            line.getErr().println("flowkit: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            line.getErr().println("flowkit: " + message(ex));
             if (System.getenv("FLOWKIT_DEBUG") != null) {
                 ex.printStackTrace(line.getErr());
             }
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** A message that names the file and the problem, also for exceptions whose message is only a path. */
+    static String message(Throwable ex) {
+        if (ex instanceof java.nio.file.NoSuchFileException e) {
+            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "no such file");
+        }
+        if (ex instanceof java.nio.file.AccessDeniedException e) {
+            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "permission denied");
+        }
+        if (ex instanceof java.nio.charset.CharacterCodingException) {
+            return "an input is not UTF-8 text (binary?): " + ex;
+        }
+        return ex.getMessage() == null ? ex.toString() : ex.getMessage();
     }
 }

@@ -81,10 +81,45 @@ class TsGenCommandTest {
         String bad = run("tsgen", "generate", "--reactants", dir.resolve("r.sdf").toString(), "--products",
                 dir.resolve("p.sdf").toString(), "--out", dir.resolve("out.xyz").toString(), "--solver", "rk4", "--steps", "5");
         assertTrue(bad.startsWith("1\n"), bad);
-        assertTrue(bad.contains("failed: record 1"), bad);
+        assertTrue(bad.contains("failed: r.sdf + p.sdf record 1 ("), bad);
         assertEquals(2, MoleculeFiles.readAll(dir.resolve("out.xyz")).size(), "the good records are still written");
         String missing = run("tsgen", "generate", "--reactants", dir.resolve("none.sdf").toString(), "--products",
                 dir.resolve("p.sdf").toString(), "--out", dir.resolve("x.sdf").toString());
-        assertTrue(missing.startsWith("1\n") && missing.contains("none.sdf"), missing);
+        assertTrue(missing.startsWith("1\n") && missing.contains("none.sdf: molecule file not found"), missing);
+        java.nio.file.Files.write(dir.resolve("binary.sdf"), new byte[] {(byte) 0xc3, 0x28, 0, (byte) 0xff, 1, 2, 3});
+        String binary = run("tsgen", "generate", "--reactants", dir.resolve("binary.sdf").toString(), "--products",
+                dir.resolve("p.sdf").toString(), "--out", dir.resolve("x.sdf").toString());
+        assertTrue(binary.startsWith("1\n") && binary.contains("binary.sdf") && binary.contains("not a UTF-8 text file"),
+                binary);
+    }
+
+    @Test
+    void aHugeCoordinateFailsItsRecordOnlyAndAnOutputIsNeverReplacedByNothing(@TempDir Path dir) throws Exception {
+        List<Reaction> reactions = Grambow842.load().reactions().subList(0, 3);
+        List<Molecule> r = new ArrayList<>();
+        List<Molecule> p = new ArrayList<>();
+        for (Reaction x : reactions) {
+            r.add(x.reactant());
+            p.add(x.product());
+        }
+        double[] far = p.get(1).positions();
+        far[3] = 1e5;
+        p.set(1, p.get(1).withPositions(far));
+        MoleculeFiles.write(dir.resolve("r.sdf"), r);
+        MoleculeFiles.write(dir.resolve("p.xyz"), p);
+        String out = run("tsgen", "generate", "--reactants", dir.resolve("r.sdf").toString(), "--products",
+                dir.resolve("p.xyz").toString(), "--out", dir.resolve("ts.sdf").toString());
+        assertTrue(out.startsWith("1\n"), out);
+        assertTrue(out.contains("failed: r.sdf + p.xyz record 1 (") && out.contains("atom 1 of the product"), out);
+        assertEquals(2, MoleculeFiles.readAll(dir.resolve("ts.sdf")).size(), "the good records are written");
+
+        // Every record fails: the existing output stays as it was.
+        byte[] before = java.nio.file.Files.readAllBytes(dir.resolve("ts.sdf"));
+        MoleculeFiles.write(dir.resolve("p1.xyz"), List.of(p.get(1)));
+        MoleculeFiles.write(dir.resolve("r1.sdf"), List.of(r.get(1)));
+        String none = run("tsgen", "generate", "--reactants", dir.resolve("r1.sdf").toString(), "--products",
+                dir.resolve("p1.xyz").toString(), "--out", dir.resolve("ts.sdf").toString());
+        assertTrue(none.startsWith("1\n") && none.contains("was not written"), none);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, java.nio.file.Files.readAllBytes(dir.resolve("ts.sdf")));
     }
 }

@@ -68,7 +68,7 @@ final class TsGenGenerateCommand implements Callable<Integer> {
             try {
                 reactions.add(Reaction.of(id, r.get(i), p.get(i)));
             } catch (IllegalArgumentException e) {
-                invalid.add("record " + i + ": " + e.getMessage());
+                invalid.add(where(i, r.get(i)) + ": " + e.getMessage());
                 reactions.add(null);
             }
         }
@@ -94,17 +94,32 @@ final class TsGenGenerateCommand implements Callable<Integer> {
                 int index = k++;
                 result.transitionStates().get(index).ifPresent(written::add);
                 if (result.failures().containsKey(index)) {
-                    failed.add("record " + i + ": " + result.failures().get(index));
+                    failed.add(where(i, r.get(i)) + ": " + result.failures().get(index));
                 }
+            }
+            for (String f : failed) {
+                System.err.println("failed: " + f);
+            }
+            if (written.isEmpty()) {
+                // Never replace an existing output with nothing.
+                System.err.println("no transition state was generated; " + out + " was not written");
+                return 1;
             }
             MoleculeFiles.write(out, written);
             System.err.printf(Locale.ROOT, "wrote %d transition states to %s (%s; %.1f ms per reaction; model: %s)%n",
                     written.size(), out, generator.describe(), 1000 * result.seconds() / Math.max(1, valid.size()),
                     loaded.source());
-            for (String f : failed) {
-                System.err.println("failed: " + f);
+            if (!failed.isEmpty()) {
+                System.err.println(failed.size() + " of " + r.size() + " reactions failed (listed above, by record from 0 "
+                        + "in " + reactants.getFileName() + " and " + products.getFileName() + ")");
             }
             return failed.isEmpty() ? 0 : 1;
         }
+    }
+
+    /** Names a record the same way everywhere: the two files, the record counted from 0, its title. */
+    private String where(int record, Molecule reactant) {
+        return reactants.getFileName() + " + " + products.getFileName() + " record " + record
+                + (reactant.title().isBlank() ? "" : " (" + reactant.title() + ")");
     }
 }

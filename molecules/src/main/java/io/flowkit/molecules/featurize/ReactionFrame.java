@@ -14,6 +14,13 @@ public final class ReactionFrame {
 
     /** Atoms closer than this in R or P are taken for overlapping (Å). */
     public static final double DEFAULT_MIN_DISTANCE = 0.5;
+    /**
+     * The largest distance of an atom from its molecule's centre, Å: the RDB7 molecules reach 6 Å, so
+     * more is a broken coordinate (a record with one coordinate of 1e5 Å once stopped a whole run).
+     */
+    public static final double MAX_RADIUS = 50;
+    /** The largest distance from an atom to its nearest neighbour, Å (RDB7: at most 2.5 Å). */
+    public static final double MAX_NEIGHBOUR_DISTANCE = 10;
 
     private final String id;
     private final Molecule reactant;
@@ -40,13 +47,15 @@ public final class ReactionFrame {
      * @param reaction the reaction (its transition state, if present, becomes the training target)
      * @param minDistance the least allowed distance between two atoms of R or of P, in Å
      * @return the prepared reaction
-     * @throws IllegalArgumentException naming the reaction and the atoms when two atoms overlap
+     * @throws IllegalArgumentException naming the reaction and the atoms when two atoms overlap, an
+     *     atom lies more than {@link #MAX_RADIUS} from the centre or has no neighbour within
+     *     {@link #MAX_NEIGHBOUR_DISTANCE}
      */
     public static ReactionFrame of(Reaction reaction, double minDistance) {
         Molecule r = reaction.reactant();
         Molecule p = reaction.product();
-        checkOverlap(reaction.id(), "reactant", r, minDistance);
-        checkOverlap(reaction.id(), "product", p, minDistance);
+        checkGeometry(reaction.id(), "reactant", r, minDistance);
+        checkGeometry(reaction.id(), "product", p, minDistance);
         double[] rPositions = r.positions();
         double[] origin = centroid(rPositions);
         double[] centred = rPositions.clone();
@@ -174,10 +183,29 @@ public final class ReactionFrame {
         return c;
     }
 
-    private static void checkOverlap(String id, String role, Molecule m, double minDistance) {
+    private static void checkGeometry(String id, String role, Molecule m, double minDistance) {
         double[] x = m.positions();
         int n = m.atomCount();
+        double[] centre = new double[3];
+        for (int k = 0; k < 3; k++) {
+            // The per-axis median: one broken atom does not move it, so the message names that atom.
+            double[] axis = new double[n];
+            for (int a = 0; a < n; a++) {
+                axis[a] = x[3 * a + k];
+            }
+            java.util.Arrays.sort(axis);
+            centre[k] = axis[n / 2];
+        }
+        double[] nearest = new double[n];
+        java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         for (int a = 0; a < n; a++) {
+            double r = Math.sqrt(square(x[3 * a] - centre[0]) + square(x[3 * a + 1] - centre[1])
+                    + square(x[3 * a + 2] - centre[2]));
+            if (r > MAX_RADIUS) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "reaction %s: atom %d of the %s is %.4g Å from the molecule's median point (more than %.0f Å: a broken "
+                                + "coordinate?)", id, a, role, r, MAX_RADIUS));
+            }
             for (int b = a + 1; b < n; b++) {
                 double dx = x[3 * a] - x[3 * b];
                 double dy = x[3 * a + 1] - x[3 * b + 1];
@@ -188,7 +216,20 @@ public final class ReactionFrame {
                             "reaction %s: atoms %d and %d of the %s overlap (%.3f Å apart, less than %.2f Å)",
                             id, a, b, role, d, minDistance));
                 }
+                nearest[a] = Math.min(nearest[a], d);
+                nearest[b] = Math.min(nearest[b], d);
             }
         }
+        for (int a = 0; a < n && n > 1; a++) {
+            if (nearest[a] > MAX_NEIGHBOUR_DISTANCE) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "reaction %s: atom %d of the %s has no other atom within %.0f Å (nearest %.4g Å): a detached atom "
+                                + "or a broken coordinate?", id, a, role, MAX_NEIGHBOUR_DISTANCE, nearest[a]));
+            }
+        }
+    }
+
+    private static double square(double v) {
+        return v * v;
     }
 }

@@ -122,7 +122,7 @@ public final class TransitionStateGenerator {
                 }
                 indices.add(i);
             } catch (IllegalArgumentException e) {
-                failures.put(i, "reaction " + i + " (" + r.id() + "): " + e.getMessage());
+                failures.put(i, e.getMessage().contains(r.id()) ? e.getMessage() : r.id() + ": " + e.getMessage());
             }
         }
         List<Optional<Molecule>> out = new ArrayList<>();
@@ -140,14 +140,30 @@ public final class TransitionStateGenerator {
         java.util.Arrays.sort(order, java.util.Comparator.comparingInt(row -> frames.get(row / samples).atomCount()));
         double[][] positions = new double[rows][];
         int evaluations = 0;
+        Map<Integer, String> failedFrames = new LinkedHashMap<>();
         for (int from = 0; from < rows; from += batchSize) {
             int[] chunk = new int[Math.min(rows, from + batchSize) - from];
             for (int c = 0; c < chunk.length; c++) {
                 chunk[c] = order[from + c];
             }
-            evaluations += solveRows(frames, indices, directions, chunk, positions);
+            try {
+                evaluations += solveRows(frames, indices, directions, chunk, positions);
+            } catch (RuntimeException e) {
+                // One bad reaction must not fail its chunk: solve the rows one by one and keep the others.
+                for (int row : chunk) {
+                    try {
+                        evaluations += solveRows(frames, indices, directions, new int[] {row}, positions);
+                    } catch (RuntimeException single) {
+                        failedFrames.putIfAbsent(row / samples / directions, single.getMessage());
+                    }
+                }
+            }
         }
         for (int k = 0; k < indices.size(); k++) {
+            if (failedFrames.containsKey(k)) {
+                failures.put(indices.get(k), frames.get(k * directions).id() + ": the flow failed: " + failedFrames.get(k));
+                continue;
+            }
             ReactionFrame forward = frames.get(k * directions);
             // Every candidate in absolute coordinates: forward ones at R's position, reversed ones at P's.
             double[][] candidates = new double[samples * directions][];

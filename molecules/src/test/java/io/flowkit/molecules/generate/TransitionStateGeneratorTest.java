@@ -78,7 +78,7 @@ class TransitionStateGeneratorTest {
             assertTrue(result.transitionStates().get(0).isPresent());
             assertTrue(result.transitionStates().get(1).isEmpty());
             assertEquals(1, result.succeeded());
-            assertTrue(result.failures().get(1).contains("reaction 1 (unknown element)"), result.failures().get(1));
+            assertTrue(result.failures().get(1).contains("unknown element"), result.failures().get(1));
             assertTrue(result.failures().get(1).contains("element 16"), result.failures().get(1));
             IllegalArgumentException single = assertThrows(IllegalArgumentException.class,
                     () -> TransitionStateGenerator.builder().setModel(model).build().generate(sulphur, sulphur));
@@ -87,6 +87,25 @@ class TransitionStateGeneratorTest {
             assertThrows(IllegalArgumentException.class,
                     () -> Molecule.of(new int[] {1}, new double[] {0, Double.NaN, 0}), "NaN is refused when read");
             assertEquals(7, nan.atomCount());
+        }
+    }
+
+    @Test
+    void aHugeCoordinateFailsOnlyItsOwnReaction() {
+        try (TsGenModel model = TsGenModel.create(SMALL, 3, Device.cpu())) {
+            double[] broken = Molecules.product().positions();
+            broken[4] = 1e5;
+            Molecule far = Molecule.of(Molecules.product().atomicNumbers(), broken);
+            List<Reaction> reactions = List.of(Reaction.of("first", Molecules.reactant(), Molecules.product()),
+                    Reaction.of("far away", Molecules.reactant(), far),
+                    Reaction.of("third", Molecules.product(), Molecules.reactant()));
+            GenerationResult result = TransitionStateGenerator.builder().setModel(model).optBatchSize(8)
+                    .optFixedSteps(OdeSolver.euler(), 4).build().generate(reactions);
+            assertEquals(2, result.succeeded());
+            assertTrue(result.transitionStates().get(0).isPresent() && result.transitionStates().get(2).isPresent());
+            String why = result.failures().get(1);
+            assertTrue(why.contains("far away") && why.contains("atom 1 of the product") && why.contains("broken coordinate"),
+                    why);
         }
     }
 

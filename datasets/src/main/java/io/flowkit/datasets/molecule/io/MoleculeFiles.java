@@ -24,16 +24,25 @@ public final class MoleculeFiles {
      * @throws IOException if the file is missing or malformed (the message names it and the record)
      */
     public static List<Molecule> readAll(Path file) throws IOException {
-        switch (extension(file)) {
-            case "sdf":
-            case "sd":
-            case "mol":
-                return SdfFormat.readAll(file);
-            case "xyz":
-            case "extxyz":
-                return XyzFormat.readAll(file);
-            default:
-                throw MalformedInputException.of(file, "unknown molecule format (expected .sdf, .sd, .mol, .xyz or .extxyz)");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null,
+                    java.nio.file.Files.isDirectory(file) ? "is a folder, not a molecule file" : "molecule file not found");
+        }
+        try {
+            switch (extension(file)) {
+                case "sdf":
+                case "sd":
+                case "mol":
+                    return SdfFormat.readAll(file);
+                case "xyz":
+                case "extxyz":
+                    return XyzFormat.readAll(file);
+                default:
+                    throw MalformedInputException.of(file, "unknown molecule format (expected .sdf, .sd, .mol, .xyz or .extxyz)");
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw MalformedInputException.of(file, "is not a UTF-8 text file (binary?): expected an SDF/MOL or XYZ "
+                    + "text file", e);
         }
     }
 
