@@ -5,11 +5,12 @@ import io.flowkit.datasets.catalog.Grambow842;
 import io.flowkit.datasets.molecule.Molecule;
 import io.flowkit.datasets.molecule.Reaction;
 import io.flowkit.molecules.bench.TsGenEvaluation;
-import io.flowkit.molecules.data.ReactionSplit;
+import io.flowkit.datasets.catalog.Rdb7;
+import io.flowkit.molecules.bench.Rdb7Evaluation;
+import io.flowkit.molecules.data.Rdb7Split;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
 import io.flowkit.validation.molecule.energy.TransitionStateEnergies;
-import io.flowkit.validation.molecule.energy.TsEnergyReport;
 import io.flowkit.validation.molecule.energy.XtbCalculator;
 import io.flowkit.validation.molecule.energy.XtbException;
 import io.flowkit.validation.report.ResultTable;
@@ -21,11 +22,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code tsgen} suite: the shipped TS-GEN model on the 100 test reactions of the Grambow split,
- * RMSD beside the 2020 model's predictions and the aligned midpoint; GFN2-xTB energy errors when
- * {@code xtb} is installed; a picture of one reaction.
+ * The {@code tsgen} suite: the shipped TS-GEN model on the two test parts of the RDB7 split
+ * ({@link Rdb7Split}): test (a), the Grambow test reactions, beside the 2020 model's predictions and
+ * the aligned midpoint; test (b), reactant groups held out, beside the aligned midpoint. GFN2-xTB
+ * energy errors when {@code xtb} is installed (on test (a) whole; on test (b) the first
+ * {@value #QUICK_ENERGY_REACTIONS} reactions in a quick run, all in a full one); a picture of one
+ * reaction.
  */
 public final class TsGenSuite implements BenchSuite {
+
+    /** Test (b) reactions whose energies a quick run computes. */
+    static final int QUICK_ENERGY_REACTIONS = 200;
 
     @Override
     public String name() {
@@ -36,50 +43,57 @@ public final class TsGenSuite implements BenchSuite {
      * Runs the suite: the shipped model, or in a full run a model trained from scratch by
      * {@code flowkit tsgen train} into {@code models/tsgen} (resumed when interrupted).
      *
-     * @throws IllegalStateException if the data set is missing
+     * @throws IllegalStateException if a data set is missing
      */
     @Override
     public BenchSection run(BenchContext context) {
         long seed = context.seed();
         Path folder = context.folder();
-        Grambow842 data;
+        Grambow842 grambow;
+        Rdb7Split split;
         try {
-            data = Grambow842.load();
+            grambow = Grambow842.load();
+            split = Rdb7Split.of(Rdb7.load(), grambow);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read reactions/grambow-842: " + e.getMessage(), e);
-        }
-        ReactionSplit split = ReactionSplit.grambow(data.reactions());
-        List<Molecule> baseline = new ArrayList<>();
-        for (Reaction r : split.test()) {
-            baseline.add(data.predictedTransitionStates().get(data.reactions().indexOf(r)));
+            throw new UncheckedIOException("cannot read reactions/rdb7 or reactions/grambow-842: " + e.getMessage(), e);
         }
         List<ResultTable> tables = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> pictures = new ArrayList<>();
-        BenchProgress.Task task = context.progress().start(name(), 3);
+        BenchProgress.Task task = context.progress().start(name(), 5);
         try (TsGenModel model = context.full() ? FullTraining.load(context, name(), TsGenModel::load,
                 "tsgen", "train", "--seed", String.valueOf(seed)) : TsGenModel.loadDefault(context.device())) {
             task.step("model loaded");
             TransitionStateGenerator generator = TransitionStateGenerator.builder().setModel(model).optSeed(seed).build();
-            TsGenEvaluation.Result result = TsGenEvaluation.run(generator, "TS-GEN (flowkit default model)", split.test(),
-                    "TS-GEN 2020 (Pattanaik et al.)", baseline);
-            tables.add(result.table("tsgen: transition states on the Grambow test split (" + split.test().size()
-                    + " reactions)").toBuilder()
+            String ours = "TS-GEN (flowkit default model)";
+            TsGenEvaluation.Result a = Rdb7Evaluation.run(generator, ours, split, grambow, Rdb7Evaluation.Part.GRAMBOW);
+            tables.add(a.table("tsgen: " + Rdb7Evaluation.Part.GRAMBOW.title() + " (" + split.testGrambow().size()
+                    + " of the 100; RDB7 lacks the others)").toBuilder()
                     .optNote("Generator: " + generator.describe() + "; model: " + provenance(model) + ".")
-                    .optNote("Split: seeded shuffle (seed " + ReactionSplit.GRAMBOW_SEED + ") of the 742 reactions, "
-                            + split.train().size() + " train, " + split.test().size() + " test. The 2020 model was trained "
-                            + "on the separate Grambow training set (about 8,000 reactions), not on these.")
-                    .optNote("Measured here over all 742 Grambow reactions: the 2020 model's predictions have a mean "
-                            + "RMSD of 0.37 Å and a median of 0.28 Å.")
+                    .optNote("Split: " + split.describe() + ". Every reaction of test (a)'s reactants is out of training. "
+                            + "The 2020 model was trained on the Grambow training set (about 8,000 reactions).")
                     .optMetadata("seed", seed).optMetadata("cores", Runtime.getRuntime().availableProcessors()).build());
-            task.step("RMSD on " + split.test().size() + " reactions");
+            task.step("test (a): RMSD on " + split.testGrambow().size() + " reactions");
+            List<Reaction> testA = Rdb7Split.reactions(split.testGrambow());
+            List<Reaction> testB = Rdb7Split.reactions(split.testGrouped());
+            TsGenEvaluation.Result b = TsGenEvaluation.run(generator, ours, testB, null, null);
+            tables.add(b.table("tsgen: " + Rdb7Evaluation.Part.GROUPED.title() + " (" + testB.size() + " reactions)")
+                    .toBuilder().optNote("Whole reactant groups held out, as a new user's reactions would be.")
+                    .optMetadata("seed", seed).build());
+            task.step("test (b): RMSD on " + testB.size() + " reactions");
             if (XtbCalculator.isAvailable()) {
-                tables.add(energies(split.test(), result.generated(), baseline));
+                tables.add(energies("test (a)", testA, a.generated(), Rdb7Evaluation.tsgen2020(split, grambow)));
+                task.step("test (a): energies");
+                int count = context.full() ? testB.size() : Math.min(QUICK_ENERGY_REACTIONS, testB.size());
+                tables.add(energies("test (b), " + (count == testB.size() ? "all " : "first ") + count + " reactions",
+                        testB.subList(0, count), b.generated().subList(0, count), null));
+                task.step("test (b): energies");
             } else {
                 notes.add("Energies: not computed, xtb is not installed (Debian package xtb, or set FLOWKIT_XTB).");
+                task.step("no xtb");
+                task.step("no xtb");
             }
-            pictures.add(picture(folder, split.test().get(0), result.generated().get(0)));
-            task.step("energies and picture");
+            pictures.add(picture(folder, testA.get(0), a.generated().get(0)));
             task.finish();
             return new BenchSection("tsgen", tables, pictures, notes).withProvenance(provenance(model))
                     .withPublished(PublishedFigures.tsgen());
@@ -94,17 +108,19 @@ public final class TsGenSuite implements BenchSuite {
         return "trained " + p.step() + " steps, seed " + p.seed() + ", on " + p.dataset() + ", flowkit " + p.flowkitVersion();
     }
 
-    private static ResultTable energies(List<Reaction> test, List<Molecule> generated, List<Molecule> baseline) {
+    private static ResultTable energies(String part, List<Reaction> test, List<Molecule> generated,
+            List<Molecule> baseline) {
         List<String> ids = test.stream().map(Reaction::id).toList();
         List<Molecule> reference = test.stream().map(r -> r.transitionState().orElseThrow()).toList();
         try {
             TransitionStateEnergies energies = TransitionStateEnergies.builder().optProgress(true).build();
-            TsEnergyReport ours = energies.compare(ids, reference, generated);
-            TsEnergyReport theirs = energies.compare(ids, reference, baseline);
-            ResultTable a = ours.summaryTable("TS-GEN (flowkit default model)");
-            ResultTable b = theirs.summaryTable("TS-GEN 2020 (Pattanaik et al.)");
-            return a.withRowsOf(b).toBuilder().optTitle("tsgen: GFN2-xTB single-point energy of the generated TS minus the "
-                    + "reference TS (kcal/mol)").optNote("Chemical accuracy: |ΔE| < 1.58 kcal/mol (TS-GEN, 2025).").build();
+            ResultTable table = energies.compare(ids, reference, generated).summaryTable("TS-GEN (flowkit default model)");
+            if (baseline != null) {
+                table = table.withRowsOf(energies.compare(ids, reference, baseline).summaryTable(Rdb7Evaluation.TSGEN2020));
+            }
+            return table.toBuilder().optTitle("tsgen: GFN2-xTB single-point energy of the generated TS minus the "
+                    + "reference TS (kcal/mol), " + part).optNote("Chemical accuracy: |ΔE| < 1.58 kcal/mol (TS-GEN, 2025).")
+                    .build();
         } catch (XtbException e) {
             throw new IllegalStateException("xtb failed: " + e.getMessage(), e);
         }

@@ -1,6 +1,14 @@
 package io.flowkit.cli.tsgen;
 
+import io.flowkit.datasets.catalog.Grambow842;
+import io.flowkit.datasets.catalog.Rdb7;
 import io.flowkit.datasets.molecule.Molecule;
+import io.flowkit.datasets.molecule.Reaction;
+import io.flowkit.molecules.bench.Rdb7Evaluation;
+import io.flowkit.molecules.bench.TsGenEvaluation;
+import io.flowkit.molecules.data.Rdb7Split;
+import io.flowkit.molecules.generate.TransitionStateGenerator;
+import io.flowkit.molecules.model.TsGenModel;
 import io.flowkit.datasets.molecule.io.MoleculeFiles;
 import io.flowkit.validation.molecule.ReactionErrors;
 import io.flowkit.validation.molecule.RmsdSummary;
@@ -12,19 +20,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit tsgen evaluate}: RMSD (and GFN2-xTB energy errors) of generated against reference transition states. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Compares generated transition states with reference ones, record by record: RMSD after Kabsch "
-                + "superposition and, with --xtb, the GFN2-xTB single-point energy error and the saddle-point check.")
+        description = {"Compares generated transition states with reference ones, record by record: RMSD after Kabsch",
+            "superposition and, with --xtb, the GFN2-xTB single-point energy error and the saddle-point check.",
+            "With --rdb7 PART instead of --reference/--generated, generates with a model (the sampling options as in",
+            "tsgen generate) on one part of the RDB7 split and scores it beside the baselines: choose settings on",
+            "'validation', report 'grambow' (test a) and 'grouped' (test b)."})
 final class TsGenEvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--reference", required = true, description = "reference transition states (.sdf or .xyz)")
+    @Option(names = "--reference", description = "reference transition states (.sdf or .xyz)")
     private Path reference;
 
-    @Option(names = "--generated", required = true, description = "generated transition states, same records")
+    @Option(names = "--generated", description = "generated transition states, same records")
     private Path generated;
+
+    @Option(names = "--rdb7", paramLabel = "PART", description = "validation | grambow (test a) | grouped (test b): "
+            + "generate and score on this part of the RDB7 split")
+    private String rdb7;
+
+    @Mixin
+    private SamplerOptions sampler = new SamplerOptions();
 
     @Option(names = "--xtb", description = "also compare GFN2-xTB energies (needs the xtb program)")
     private boolean xtb;
@@ -38,6 +57,15 @@ final class TsGenEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rdb7 != null) {
+            if (reference != null || generated != null) {
+                throw new IllegalArgumentException("give either --rdb7 PART or --reference and --generated, not both");
+            }
+            return onRdb7(Rdb7Evaluation.Part.byName(rdb7));
+        }
+        if (reference == null || generated == null) {
+            throw new IllegalArgumentException("give --reference and --generated (or --rdb7 PART)");
+        }
         List<Molecule> ref = MoleculeFiles.readAll(reference);
         List<Molecule> gen = MoleculeFiles.readAll(generated);
         if (ref.size() != gen.size()) {
@@ -63,5 +91,33 @@ final class TsGenEvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private int onRdb7(Rdb7Evaluation.Part part) throws Exception {
+        Grambow842 grambow = Grambow842.load();
+        Rdb7Split split = Rdb7Split.of(Rdb7.load(), grambow);
+        try (TsGenModel model = sampler.load()) {
+            TransitionStateGenerator generator = sampler.generator(model);
+            TsGenEvaluation.Result result = Rdb7Evaluation.run(generator, "TS-GEN (" + model.source() + ")", split, grambow,
+                    part);
+            List<Reaction> reactions = Rdb7Evaluation.reactions(split, part);
+            System.out.println(result.table(part.title() + " (" + reactions.size() + " reactions)").toBuilder()
+                    .optNote("Generator: " + generator.describe() + ".").build().toText());
+            if (xtb) {
+                List<String> ids = reactions.stream().map(Reaction::id).toList();
+                List<Molecule> ref = reactions.stream().map(r -> r.transitionState().orElseThrow()).toList();
+                TransitionStateEnergies energies = TransitionStateEnergies.builder().optSaddlePointCheck(saddle)
+                        .optProgress(true).build();
+                TsEnergyReport ours = energies.compare(ids, ref, result.generated());
+                var table = ours.summaryTable("TS-GEN (" + model.source() + ")");
+                if (part == Rdb7Evaluation.Part.GRAMBOW) {
+                    table = table.withRowsOf(energies.compare(ids, ref, Rdb7Evaluation.tsgen2020(split, grambow))
+                            .summaryTable(Rdb7Evaluation.TSGEN2020));
+                }
+                System.out.println(table.toText());
+            }
+            result.failures().forEach((i, why) -> System.err.println("failed: " + why));
+            return result.failures().isEmpty() ? 0 : 1;
+        }
     }
 }

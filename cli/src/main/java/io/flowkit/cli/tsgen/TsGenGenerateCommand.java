@@ -1,10 +1,8 @@
 package io.flowkit.cli.tsgen;
 
-import ai.djl.Device;
 import io.flowkit.datasets.molecule.Molecule;
 import io.flowkit.datasets.molecule.Reaction;
 import io.flowkit.datasets.molecule.io.MoleculeFiles;
-import io.flowkit.flow.solve.OdeSolver;
 import io.flowkit.molecules.generate.GenerationResult;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit tsgen generate}: transition states for paired reactant and product files. */
@@ -32,26 +31,8 @@ final class TsGenGenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "where the transition states go (.sdf or .xyz)")
     private Path out;
 
-    @Option(names = "--model", description = "a model folder (default: the model shipped with flowkit)")
-    private Path model;
-
-    @Option(names = "--samples", defaultValue = "1", description = "samples per reaction, combined by --consensus (default: ${DEFAULT-VALUE})")
-    private int samples;
-
-    @Option(names = "--consensus", defaultValue = "medoid", description = "medoid or mean of the samples (default: ${DEFAULT-VALUE})")
-    private String consensus;
-
-    @Option(names = "--both-directions", description = "also generate from the reversed reaction P -> R and pool the samples")
-    private boolean bothDirections;
-
-    @Option(names = "--solver", defaultValue = "midpoint", description = "euler|midpoint|heun|rk4 with --steps, or dopri5 (atol 1e-6, rtol 1e-3) (default: ${DEFAULT-VALUE})")
-    private String solver;
-
-    @Option(names = "--steps", defaultValue = "5", description = "steps of a fixed-step solver (default: ${DEFAULT-VALUE})")
-    private int steps;
-
-    @Option(names = "--seed", defaultValue = "0", description = "seed of the prior samples (default: ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin
+    private SamplerOptions sampler = new SamplerOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -72,16 +53,8 @@ final class TsGenGenerateCommand implements Callable<Integer> {
                 reactions.add(null);
             }
         }
-        try (TsGenModel loaded = model == null ? TsGenModel.loadDefault(Device.cpu()) : TsGenModel.load(model, Device.cpu())) {
-            TransitionStateGenerator.Builder builder = TransitionStateGenerator.builder().setModel(loaded)
-                    .optSamples(samples).optSeed(seed).optBothDirections(bothDirections)
-                    .optConsensus(TransitionStateGenerator.Consensus.valueOf(consensus.toUpperCase(Locale.ROOT)));
-            if (solver.equalsIgnoreCase("dopri5")) {
-                builder.optAdaptive(1e-6, 1e-3);
-            } else {
-                builder.optFixedSteps(OdeSolver.byName(solver), steps);
-            }
-            TransitionStateGenerator generator = builder.build();
+        try (TsGenModel loaded = sampler.load()) {
+            TransitionStateGenerator generator = sampler.generator(loaded);
             List<Reaction> valid = reactions.stream().filter(x -> x != null).toList();
             GenerationResult result = generator.generate(valid);
             List<Molecule> written = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The bundled manifest: it lists every data set, and its sizes and checksums match the files under FLOWKIT_DATA. */
 class DataManifestTest {
 
-    private static final List<String> NAMES = List.of("grambow-842", "pugan-meshes", "pugan-official", "punet-mc5k",
+    private static final List<String> NAMES = List.of("grambow-842", "rdb7", "pugan-meshes", "pugan-official", "punet-mc5k",
             "bunny-triangulations", "elephant-poses", "faust-remeshed", "cgal", "breaking-bad-everyday",
             "partnet-sample");
 

@@ -42,6 +42,17 @@ public final class TransitionStateGenerator {
     private final boolean bothDirections;
     private final Consensus consensus;
 
+    /** The default fixed-step solver, by {@link OdeSolver#byName(String)} name. */
+    public static final String DEFAULT_SOLVER = "midpoint";
+    /** The default number of solver steps. */
+    public static final int DEFAULT_STEPS = 5;
+    /** The default number of samples per reaction and direction. */
+    public static final int DEFAULT_SAMPLES = 1;
+    /** Whether the reversed reaction is also sampled by default. */
+    public static final boolean DEFAULT_BOTH_DIRECTIONS = false;
+    /** The default rule that combines several samples. */
+    public static final Consensus DEFAULT_CONSENSUS = Consensus.MEDOID;
+
     /** How several samples of one reaction become one transition state. */
     public enum Consensus {
         /** The sample with the least mean RMSD to the others (after Kabsch superposition). */
@@ -262,14 +273,14 @@ public final class TransitionStateGenerator {
     /** Configures a {@link TransitionStateGenerator}. */
     public static final class Builder {
         private TsGenModel model;
-        private int samples = 1;
-        private OdeSolver solver = OdeSolver.midpoint();
-        private TimeGrid grid = TimeGrid.uniform(5);
+        private int samples = DEFAULT_SAMPLES;
+        private OdeSolver solver = OdeSolver.byName(DEFAULT_SOLVER);
+        private TimeGrid grid = TimeGrid.uniform(DEFAULT_STEPS);
         private long seed;
         private int batchSize = 128;
         private double minDistance = ReactionFrame.DEFAULT_MIN_DISTANCE;
-        private boolean bothDirections;
-        private Consensus consensus = Consensus.MEDOID;
+        private boolean bothDirections = DEFAULT_BOTH_DIRECTIONS;
+        private Consensus consensus = DEFAULT_CONSENSUS;
 
         private Builder() {}
 
