@@ -9,6 +9,9 @@ import io.flowkit.molecules.bench.TsGenEvaluation;
 import io.flowkit.molecules.data.Rdb7Split;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
+import io.flowkit.molecules.refine.XtbRefiner;
+import io.flowkit.validation.report.ResultTable;
+import java.util.Locale;
 import io.flowkit.datasets.molecule.io.MoleculeFiles;
 import io.flowkit.validation.molecule.ReactionErrors;
 import io.flowkit.validation.molecule.RmsdSummary;
@@ -41,6 +44,13 @@ final class TsGenEvaluateCommand implements Callable<Integer> {
     @Option(names = "--rdb7", paramLabel = "PART", description = "validation | grambow (test a) | grouped (test b): "
             + "generate and score on this part of the RDB7 split")
     private String rdb7;
+
+    @Option(names = "--refine", paramLabel = "xtb", description = "with --rdb7: also refine each generated TS with "
+            + "GFN2-xTB (forming/breaking distances held, the rest relaxed) and score both")
+    private String refine;
+
+    @Option(names = "--limit", description = "with --rdb7: score only the first N reactions of the part")
+    private Integer limit;
 
     @Mixin
     private SamplerOptions sampler = new SamplerOptions();
@@ -94,29 +104,75 @@ final class TsGenEvaluateCommand implements Callable<Integer> {
     }
 
     private int onRdb7(Rdb7Evaluation.Part part) throws Exception {
+        if (refine != null && !refine.equals("xtb")) {
+            throw new IllegalArgumentException("--refine takes xtb: " + refine);
+        }
         Grambow842 grambow = Grambow842.load();
         Rdb7Split split = Rdb7Split.of(Rdb7.load(), grambow);
+        List<Reaction> reactions = Rdb7Evaluation.reactions(split, part);
+        List<Molecule> baseline = part == Rdb7Evaluation.Part.GRAMBOW ? Rdb7Evaluation.tsgen2020(split, grambow) : null;
+        if (limit != null && limit < reactions.size()) {
+            reactions = reactions.subList(0, limit);
+            baseline = baseline == null ? null : baseline.subList(0, limit);
+        }
         try (TsGenModel model = sampler.load()) {
             TransitionStateGenerator generator = sampler.generator(model);
-            TsGenEvaluation.Result result = Rdb7Evaluation.run(generator, "TS-GEN (" + model.source() + ")", split, grambow,
-                    part);
-            List<Reaction> reactions = Rdb7Evaluation.reactions(split, part);
-            System.out.println(result.table(part.title() + " (" + reactions.size() + " reactions)").toBuilder()
-                    .optNote("Generator: " + generator.describe() + ".").build().toText());
+            String name = "TS-GEN (" + model.source() + ")";
+            TsGenEvaluation.Result result = TsGenEvaluation.run(generator, name, reactions,
+                    baseline == null ? null : Rdb7Evaluation.TSGEN2020, baseline);
+            result.failures().forEach((i, why) -> System.err.println("failed: " + why));
+            List<Reaction> evaluated = new ArrayList<>();
+            List<Molecule> evaluatedBaseline = new ArrayList<>();
+            for (int i = 0; i < reactions.size(); i++) {
+                if (!result.failures().containsKey(i)) {
+                    evaluated.add(reactions.get(i));
+                    if (baseline != null) {
+                        evaluatedBaseline.add(baseline.get(i));
+                    }
+                }
+            }
+            ResultTable table = result.table(part.title() + " (" + (limit != null ? "first " : "") + reactions.size()
+                    + " reactions)").toBuilder().optNote("Generator: " + generator.describe() + ".").build();
+            List<Molecule> refined = null;
+            if (refine != null) {
+                XtbRefiner refiner = XtbRefiner.builder().build();
+                refined = new ArrayList<>();
+                int kept = 0;
+                double seconds = 0;
+                for (int i = 0; i < evaluated.size(); i++) {
+                    XtbRefiner.Refined r = refiner.refine(evaluated.get(i), result.generated().get(i));
+                    refined.add(r.structure());
+                    seconds += r.seconds();
+                    if (!r.refined()) {
+                        kept++;
+                        System.err.println(evaluated.get(i).id() + ": " + r.note());
+                    }
+                    System.err.printf(Locale.ROOT, "\rrefined %d/%d", i + 1, evaluated.size());
+                }
+                System.err.println();
+                TsGenEvaluation.MethodResult row = new TsGenEvaluation.MethodResult(name + " + xTB refinement",
+                        ReactionErrors.transitionStates(evaluated, refined),
+                        result.methods().get(0).millisPerReaction() + 1000 * seconds / Math.max(1, evaluated.size()));
+                table = TsGenEvaluation.tableOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(row),
+                        result.methods().stream()).toList(), table.title()).toBuilder()
+                        .optNote("Generator: " + generator.describe() + "; refinement: " + kept + " of " + evaluated.size()
+                                + " structures kept unrefined (reasons on stderr).").build();
+            }
+            System.out.println(table.toText());
             if (xtb) {
-                List<String> ids = reactions.stream().map(Reaction::id).toList();
-                List<Molecule> ref = reactions.stream().map(r -> r.transitionState().orElseThrow()).toList();
+                List<String> ids = evaluated.stream().map(Reaction::id).toList();
+                List<Molecule> ref = evaluated.stream().map(r -> r.transitionState().orElseThrow()).toList();
                 TransitionStateEnergies energies = TransitionStateEnergies.builder().optSaddlePointCheck(saddle)
                         .optProgress(true).build();
-                TsEnergyReport ours = energies.compare(ids, ref, result.generated());
-                var table = ours.summaryTable("TS-GEN (" + model.source() + ")");
-                if (part == Rdb7Evaluation.Part.GRAMBOW) {
-                    table = table.withRowsOf(energies.compare(ids, ref, Rdb7Evaluation.tsgen2020(split, grambow))
-                            .summaryTable(Rdb7Evaluation.TSGEN2020));
+                ResultTable e = energies.compare(ids, ref, result.generated()).summaryTable(name);
+                if (refined != null) {
+                    e = energies.compare(ids, ref, refined).summaryTable(name + " + xTB refinement").withRowsOf(e);
                 }
-                System.out.println(table.toText());
+                if (baseline != null) {
+                    e = e.withRowsOf(energies.compare(ids, ref, evaluatedBaseline).summaryTable(Rdb7Evaluation.TSGEN2020));
+                }
+                System.out.println(e.toText());
             }
-            result.failures().forEach((i, why) -> System.err.println("failed: " + why));
             return result.failures().isEmpty() ? 0 : 1;
         }
     }

@@ -177,6 +177,12 @@ public final class Checkpoint {
     }
 
     /**
+     * Settings that guard a run against overflow without changing any finite step: a run may resume
+     * with another value (for example to skip the one batch that overflowed and stopped it).
+     */
+    public static final java.util.Set<String> NOT_REQUIRED_ON_RESUME = java.util.Set.of("trainer.skipNonFinite");
+
+    /**
      * Checks that this checkpoint was written by the same configuration.
      *
      * @param configuration the current configuration
@@ -185,6 +191,7 @@ public final class Checkpoint {
     public void requireConfiguration(Map<String, String> configuration) {
         TreeSet<String> keys = new TreeSet<>(configuration.keySet());
         keys.addAll(provenance.configuration().keySet());
+        keys.removeAll(NOT_REQUIRED_ON_RESUME);
         List<String> differences = new ArrayList<>();
         for (String key : keys) {
             String stored = provenance.configuration().get(key);

@@ -199,7 +199,9 @@ public final class FlowTrainer implements AutoCloseable {
         progress.onStart(step, steps);
         while (step < steps && !stopRequested) {
             double value = runStep();
-            lossHistory.add(value);
+            if (Double.isFinite(value)) {
+                lossHistory.add(value); // a skipped step's non-finite loss is counted, not averaged or stored
+            }
             step++;
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.onStep(step, steps, value, (step - firstStep) / Math.max(seconds, 1e-9));
@@ -268,17 +270,19 @@ public final class FlowTrainer implements AutoCloseable {
                 collector.backward(lossValue.total());
                 value = lossValue.total().getFloat();
             }
-            if (!Double.isFinite(value)) {
+            if (!Double.isFinite(value) && maxSkips == 0) {
                 throw new IllegalStateException("training diverged at step " + (step + 1) + ": the loss is " + value
-                        + " (lower the learning rate or enable gradient clipping)");
+                        + " (lower the learning rate, enable gradient clipping, or skip such steps with optSkipNonFinite)");
             }
             // One gradient norm serves both the overflow check and global gradient-norm clipping,
-            // min(1, c / ‖g‖) (Pascanu et al. 2013).
-            double norm = maxSkips > 0 || clipGradNorm > 0 ? parameters.gradientNorm(scope) : 0;
+            // min(1, c / ‖g‖) (Pascanu et al. 2013). A non-finite loss is skipped like a non-finite gradient.
+            double norm = !Double.isFinite(value) ? value
+                    : maxSkips > 0 || clipGradNorm > 0 ? parameters.gradientNorm(scope) : 0;
             if (!Double.isFinite(norm)) {
                 if (++consecutiveSkips > maxSkips) {
-                    throw new IllegalStateException("training diverged at step " + (step + 1) + ": the gradient norm is "
-                            + norm + (maxSkips > 0 ? " (" + consecutiveSkips + " steps in a row)" : ""));
+                    throw new IllegalStateException("training diverged at step " + (step + 1) + ": the "
+                            + (Double.isFinite(value) ? "gradient norm" : "loss") + " is " + norm
+                            + (maxSkips > 0 ? " (" + consecutiveSkips + " steps in a row)" : ""));
                 }
                 skippedSteps++;
                 for (Parameter p : parameters.parameters()) {
@@ -433,9 +437,10 @@ public final class FlowTrainer implements AutoCloseable {
         }
 
         /**
-         * @param maxConsecutive skip the update of a step whose gradient norm is not finite (an
-         *     overflow on one batch), at most this many steps in a row before failing; 0 fails at
-         *     once (default). Skipped steps are counted ({@link FlowTrainer#skippedSteps()}).
+         * @param maxConsecutive skip the update of a step whose loss or gradient norm is not finite
+         *     (an overflow on one batch), at most this many steps in a row before failing; 0 fails at
+         *     once (default). Skipped steps are counted ({@link FlowTrainer#skippedSteps()}). The
+         *     setting is recorded but does not stop a checkpoint written without it from resuming.
          * @return this builder
          */
         public Builder optSkipNonFinite(int maxConsecutive) {

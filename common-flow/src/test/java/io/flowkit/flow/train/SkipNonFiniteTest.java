@@ -66,6 +66,30 @@ class SkipNonFiniteTest {
         }
     };
 
+    /** v = w / x_t: infinite where x_t = 0, so the loss itself overflows there. */
+    private static final class ReciprocalBlock extends AbstractBlock {
+        private final Parameter w;
+
+        ReciprocalBlock() {
+            super((byte) 1);
+            w = addParameter(Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optShape(new Shape(1)).build());
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+            NDArray x = in.get(0);
+            return new NDList(ps.getValue(w, x.getDevice(), training).div(x));
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return new Shape[] {inputShapes[0]};
+        }
+
+        @Override
+        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {}
+    }
+
     private static FlowTrainer trainer(NDManager manager, int skips) {
         SqrtBlock block = new SqrtBlock();
         SeededInitializer.initialize(block, manager, 1, new Shape(4, 1), new Shape(4));
@@ -86,6 +110,35 @@ class SkipNonFiniteTest {
                 TrainingResult r = lenient.train();
                 assertEquals(8, r.steps());
                 assertEquals(1, lenient.skippedSteps());
+            }
+        }
+    }
+
+    @Test
+    void aNonFiniteLossIsSkippedToo_AndARunStoppedByItResumesWithSkipping(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) {
+        try (NDManager manager = FlowEngine.newManager()) {
+            ReciprocalBlock block = new ReciprocalBlock();
+            SeededInitializer.initialize(block, manager, 1, new Shape(4, 1), new Shape(4));
+            try (FlowTrainer strict = FlowTrainer.builder().setField(BlockVelocityField.of(block)).setData(DATA).setSteps(8)
+                    .setSeed(2).optBatchSize(4).optCheckpoints(dir, 2).build()) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, strict::train);
+                assertTrue(e.getMessage().contains("step 4: the loss is"), e.getMessage());
+            }
+        }
+        try (NDManager manager = FlowEngine.newManager()) {
+            ReciprocalBlock block = new ReciprocalBlock();
+            SeededInitializer.initialize(block, manager, 1, new Shape(4, 1), new Shape(4));
+            try (FlowTrainer lenient = FlowTrainer.builder().setField(BlockVelocityField.of(block)).setData(DATA).setSteps(8)
+                    .setSeed(2).optBatchSize(4).optCheckpoints(dir, 2).optSkipNonFinite(3).build()) {
+                TrainingResult r = lenient.train();
+                assertEquals(8, r.steps());
+                assertEquals(1, lenient.skippedSteps(), "resumed from step 2, skipped step 4");
+                for (Parameter p : block.getParameters().values()) {
+                    for (float v : p.getArray().toFloatArray()) {
+                        assertTrue(Float.isFinite(v), "weights stay finite: " + v);
+                    }
+                }
             }
         }
     }

@@ -62,4 +62,29 @@ public final class Elements {
         }
         return atomicNumber;
     }
+
+    /**
+     * The single-bond covalent radius of an element (Cordero et al., "Covalent radii revisited",
+     * Dalton Trans. 2008, 2832), in Å, for the elements of organic chemistry; the fallback for others.
+     *
+     * @param atomicNumber the atomic number
+     * @param fallback the radius returned for an element not tabulated here, Å
+     * @return the radius in Å
+     */
+    public static double covalentRadius(int atomicNumber, double fallback) {
+        return switch (atomicNumber) {
+            case 1 -> 0.31;
+            case 5 -> 0.84;
+            case 6 -> 0.76;
+            case 7 -> 0.71;
+            case 8 -> 0.66;
+            case 9 -> 0.57;
+            case 14 -> 1.11;
+            case 15 -> 1.07;
+            case 16 -> 1.05;
+            case 17 -> 1.02;
+            case 35 -> 1.20;
+            default -> fallback;
+        };
+    }
 }

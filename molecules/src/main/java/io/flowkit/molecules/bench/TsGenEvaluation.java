@@ -55,18 +55,29 @@ public final class TsGenEvaluation {
          * @return method, reactions, mean, median, share below 0.1 and 0.2 Å, ms per reaction
          */
         public ResultTable table(String title) {
-            ResultTable.Builder t = ResultTable.builder().optTitle(title)
-                    .setColumns("method", "reactions", "mean RMSD (Å)", "median RMSD (Å)", "< 0.1 Å", "< 0.2 Å", "ms/reaction")
-                    .optDecimals("mean RMSD (Å)", 3).optDecimals("median RMSD (Å)", 3).optDecimals("< 0.1 Å", 3)
-                    .optDecimals("< 0.2 Å", 3).optDecimals("ms/reaction", 1);
-            for (MethodResult m : methods) {
-                RmsdSummary s = m.summary();
-                t.addRow(m.method(), s.count(), s.mean(), s.median(), s.shareBelow(0.1), s.shareBelow(0.2),
-                        Double.isNaN(m.millisPerReaction()) ? null : m.millisPerReaction());
-            }
-            return t.optNote("RMSD after Kabsch superposition (proper rotation) to the reference transition state; "
-                    + "shares are of reactions below each threshold.").build();
+            return tableOf(methods, title);
         }
+    }
+
+    /**
+     * The table of RMSD figures for any rows.
+     *
+     * @param methods the rows
+     * @param title its title
+     * @return method, reactions, mean, median, share below 0.1 and 0.2 Å, ms per reaction
+     */
+    public static ResultTable tableOf(List<MethodResult> methods, String title) {
+        ResultTable.Builder t = ResultTable.builder().optTitle(title)
+                .setColumns("method", "reactions", "mean RMSD (Å)", "median RMSD (Å)", "< 0.1 Å", "< 0.2 Å", "ms/reaction")
+                .optDecimals("mean RMSD (Å)", 3).optDecimals("median RMSD (Å)", 3).optDecimals("< 0.1 Å", 3)
+                .optDecimals("< 0.2 Å", 3).optDecimals("ms/reaction", 1);
+        for (MethodResult m : methods) {
+            RmsdSummary s = m.summary();
+            t.addRow(m.method(), s.count(), s.mean(), s.median(), s.shareBelow(0.1), s.shareBelow(0.2),
+                    Double.isNaN(m.millisPerReaction()) ? null : m.millisPerReaction());
+        }
+        return t.optNote("RMSD after Kabsch superposition (proper rotation) to the reference transition state; "
+                + "shares are of reactions below each threshold.").build();
     }
 
     /**

@@ -198,20 +198,7 @@ public final class TsGenNetwork extends AbstractBlock {
         int[] z = config.elements().atomicNumbers();
         float[] r = new float[z.length];
         for (int i = 0; i < z.length; i++) {
-            r[i] = switch (z[i]) {
-                case 1 -> 0.31f;
-                case 5 -> 0.84f;
-                case 6 -> 0.76f;
-                case 7 -> 0.71f;
-                case 8 -> 0.66f;
-                case 9 -> 0.57f;
-                case 14 -> 1.11f;
-                case 15 -> 1.07f;
-                case 16 -> 1.05f;
-                case 17 -> 1.02f;
-                case 35 -> 1.20f;
-                default -> 0.75f;
-            };
+            r[i] = (float) io.flowkit.datasets.molecule.Elements.covalentRadius(z[i], 0.75);
         }
         return r;
     }

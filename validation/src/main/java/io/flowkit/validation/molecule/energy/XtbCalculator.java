@@ -235,6 +235,66 @@ public final class XtbCalculator {
         return frequencies(molecule, label, stateOf(molecule, label));
     }
 
+    /**
+     * A geometry optimisation ({@code xtb --opt}) with some interatomic distances held at their
+     * starting values by harmonic restraints (xtb's {@code $constrain} block, force constant
+     * {@value #CONSTRAINT_FORCE_CONSTANT} Eh/bohr²): every other direction relaxes. Used to relax a
+     * transition-state guess orthogonally to the bonds that form and break.
+     *
+     * @param molecule the start geometry, positions in Å
+     * @param fixedDistances atom pairs (from 0) whose distances are held
+     * @param label how messages name it
+     * @return the optimised geometry, its energy and whether xtb reported convergence
+     * @throws XtbException as {@link #singlePoint(Molecule)}, or when xtb writes no optimised geometry
+     */
+    public XtbOptimization optimize(Molecule molecule, List<int[]> fixedDistances, String label) throws XtbException {
+        ElectronicState state = stateOf(molecule, label);
+        String subject = "xtb optimisation of " + label;
+        for (int[] pair : fixedDistances) {
+            if (pair.length != 2 || pair[0] == pair[1] || Math.min(pair[0], pair[1]) < 0
+                    || Math.max(pair[0], pair[1]) >= molecule.atomCount()) {
+                throw invalid(label, "constrained pair " + java.util.Arrays.toString(pair) + " does not name two atoms of "
+                        + molecule.atomCount());
+            }
+        }
+        return inFolder(subject, folder -> {
+            StringBuilder control = new StringBuilder(CONTROL);
+            if (!fixedDistances.isEmpty()) {
+                control.append("$constrain\n   force constant=").append(CONSTRAINT_FORCE_CONSTANT).append('\n');
+                for (int[] pair : fixedDistances) {
+                    control.append("   distance: ").append(pair[0] + 1).append(", ").append(pair[1] + 1).append(", auto\n");
+                }
+                control.append("$end\n");
+            }
+            XtbProcess.Outcome o = execute(molecule, state, folder, subject, "--opt", control.toString());
+            XtbEnergy energy = energy(o, folder, subject, state);
+            Path optimised = folder.resolve("xtbopt.xyz");
+            if (!Files.isRegularFile(optimised)) {
+                throw unparseable(subject, folder, "xtb wrote no xtbopt.xyz", o);
+            }
+            Molecule geometry;
+            try {
+                geometry = molecule.withPositions(XyzFormat.read(optimised).positions());
+            } catch (IOException | IllegalArgumentException e) {
+                throw unparseable(subject, folder, "cannot read xtbopt.xyz: " + e.getMessage(), o);
+            }
+            boolean converged = o.stdout().contains("GEOMETRY OPTIMIZATION CONVERGED");
+            return new XtbOptimization(geometry, energy, converged);
+        });
+    }
+
+    /** The force constant of distance restraints in {@link #optimize}, Eh/bohr². */
+    public static final double CONSTRAINT_FORCE_CONSTANT = 1.0;
+
+    /**
+     * The result of {@link #optimize}.
+     *
+     * @param geometry the last geometry, atoms and title of the input
+     * @param energy its energy
+     * @param converged whether xtb reported a converged optimisation
+     */
+    public record XtbOptimization(Molecule geometry, XtbEnergy energy, boolean converged) {}
+
     /** Charge and number of unpaired electrons passed to xtb. */
     record ElectronicState(int charge, int unpairedElectrons) {}
 
@@ -269,7 +329,7 @@ public final class XtbCalculator {
     XtbEnergy singlePoint(Molecule molecule, String label, ElectronicState state) throws XtbException {
         String subject = "xtb single point of " + label;
         return inFolder(subject, folder -> {
-            XtbProcess.Outcome o = execute(molecule, state, folder, subject, false);
+            XtbProcess.Outcome o = execute(molecule, state, folder, subject, "--sp", null);
             return energy(o, folder, subject, state);
         });
     }
@@ -280,7 +340,7 @@ public final class XtbCalculator {
             throw invalid(label, "a single atom has no vibrations");
         }
         return inFolder(subject, folder -> {
-            XtbProcess.Outcome o = execute(molecule, state, folder, subject, true);
+            XtbProcess.Outcome o = execute(molecule, state, folder, subject, "--hess", CONTROL);
             XtbEnergy energy = energy(o, folder, subject, state);
             Path file = folder.resolve("vibspectrum");
             if (!Files.isRegularFile(file)) {
@@ -307,17 +367,17 @@ public final class XtbCalculator {
     }
 
     private XtbProcess.Outcome execute(Molecule molecule, ElectronicState state, Path folder, String subject,
-            boolean hessian) throws XtbException, IOException {
+            String run, String control) throws XtbException, IOException {
         XyzFormat.write(folder.resolve(INPUT_FILE), List.of(molecule));
-        List<String> command = new ArrayList<>(List.of(executable.toString(), INPUT_FILE, hessian ? "--hess" : "--sp"));
+        List<String> command = new ArrayList<>(List.of(executable.toString(), INPUT_FILE, run));
         command.addAll(method.flags());
         command.addAll(List.of("--chrg", Integer.toString(state.charge()), "--uhf",
                 Integer.toString(state.unpairedElectrons()), "--norestart", "--parallel", Integer.toString(threads)));
         if (solvent != null) {
             command.addAll(List.of("--alpb", solvent));
         }
-        if (hessian) {
-            Files.writeString(folder.resolve(CONTROL_FILE), CONTROL);
+        if (control != null) {
+            Files.writeString(folder.resolve(CONTROL_FILE), control);
             command.addAll(List.of("--input", CONTROL_FILE));
         }
         if (keepFiles) {
