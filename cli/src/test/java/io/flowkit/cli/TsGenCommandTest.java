@@ -122,4 +122,35 @@ class TsGenCommandTest {
         assertTrue(none.startsWith("1\n") && none.contains("was not written"), none);
         org.junit.jupiter.api.Assertions.assertArrayEquals(before, java.nio.file.Files.readAllBytes(dir.resolve("ts.sdf")));
     }
+
+    @Test
+    void refinesWithXtbOnRequest(@TempDir Path dir) throws Exception {
+        if (!io.flowkit.validation.molecule.energy.XtbCalculator.isAvailable()) {
+            org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("FLOWKIT_SKIP_XTB")),
+                    "xtb is not installed (apt-get install -y xtb); set FLOWKIT_SKIP_XTB=1 to skip");
+            org.junit.jupiter.api.Assertions.fail("xtb is not installed");
+        }
+        List<Reaction> reactions = Grambow842.load().reactions().subList(0, 2);
+        MoleculeFiles.write(dir.resolve("r.sdf"), reactions.stream().map(Reaction::reactant).toList());
+        MoleculeFiles.write(dir.resolve("p.sdf"), reactions.stream().map(Reaction::product).toList());
+        String plain = run("tsgen", "generate", "--reactants", dir.resolve("r.sdf").toString(), "--products",
+                dir.resolve("p.sdf").toString(), "--out", dir.resolve("flow.xyz").toString());
+        String refined = run("tsgen", "generate", "--reactants", dir.resolve("r.sdf").toString(), "--products",
+                dir.resolve("p.sdf").toString(), "--out", dir.resolve("refined.xyz").toString(), "--refine", "xtb");
+        assertTrue(plain.startsWith("0\n") && refined.startsWith("0\n"), plain + refined);
+        List<Molecule> a = MoleculeFiles.readAll(dir.resolve("flow.xyz"));
+        List<Molecule> b = MoleculeFiles.readAll(dir.resolve("refined.xyz"));
+        assertEquals(2, b.size());
+        var xtb = io.flowkit.validation.molecule.energy.XtbCalculator.builder().build();
+        for (int i = 0; i < 2; i++) {
+            // Each structure is either refined (lower xTB energy) or kept and said so.
+            double before = xtb.singlePoint(a.get(i)).energyKcalPerMol();
+            double after = xtb.singlePoint(b.get(i)).energyKcalPerMol();
+            assertTrue(after < before - 0.5 || refined.contains("not refined: r.sdf + p.sdf record " + i),
+                    "record " + i + ": " + before + " -> " + after + "\n" + refined);
+        }
+        String wrong = run("tsgen", "generate", "--reactants", dir.resolve("r.sdf").toString(), "--products",
+                dir.resolve("p.sdf").toString(), "--out", dir.resolve("x.xyz").toString(), "--refine", "dft");
+        assertTrue(wrong.startsWith("1\n") && wrong.contains("--refine takes xtb"), wrong);
+    }
 }

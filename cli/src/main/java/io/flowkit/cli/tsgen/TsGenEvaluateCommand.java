@@ -11,7 +11,6 @@ import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
 import io.flowkit.molecules.refine.XtbRefiner;
 import io.flowkit.validation.report.ResultTable;
-import java.util.Locale;
 import io.flowkit.datasets.molecule.io.MoleculeFiles;
 import io.flowkit.validation.molecule.ReactionErrors;
 import io.flowkit.validation.molecule.RmsdSummary;
@@ -135,21 +134,20 @@ final class TsGenEvaluateCommand implements Callable<Integer> {
                     + " reactions)").toBuilder().optNote("Generator: " + generator.describe() + ".").build();
             List<Molecule> refined = null;
             if (refine != null) {
-                XtbRefiner refiner = XtbRefiner.builder().build();
+                List<XtbRefiner.Refined> outcomes = XtbRefiner.builder().build().refineAll(evaluated, result.generated(),
+                        true);
                 refined = new ArrayList<>();
                 int kept = 0;
                 double seconds = 0;
-                for (int i = 0; i < evaluated.size(); i++) {
-                    XtbRefiner.Refined r = refiner.refine(evaluated.get(i), result.generated().get(i));
+                for (int i = 0; i < outcomes.size(); i++) {
+                    XtbRefiner.Refined r = outcomes.get(i);
                     refined.add(r.structure());
                     seconds += r.seconds();
                     if (!r.refined()) {
                         kept++;
                         System.err.println(evaluated.get(i).id() + ": " + r.note());
                     }
-                    System.err.printf(Locale.ROOT, "\rrefined %d/%d", i + 1, evaluated.size());
                 }
-                System.err.println();
                 TsGenEvaluation.MethodResult row = new TsGenEvaluation.MethodResult(name + " + xTB refinement",
                         ReactionErrors.transitionStates(evaluated, refined),
                         result.methods().get(0).millisPerReaction() + 1000 * seconds / Math.max(1, evaluated.size()));

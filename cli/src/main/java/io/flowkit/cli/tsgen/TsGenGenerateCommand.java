@@ -6,6 +6,7 @@ import io.flowkit.datasets.molecule.io.MoleculeFiles;
 import io.flowkit.molecules.generate.GenerationResult;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
+import io.flowkit.molecules.refine.XtbRefiner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,11 @@ final class TsGenGenerateCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "where the transition states go (.sdf or .xyz)")
     private Path out;
+
+    @Option(names = "--refine", paramLabel = "xtb", description = "refine each generated TS with GFN2-xTB (forming and "
+            + "breaking distances held, the rest relaxed); a structure xtb cannot refine safely is written unrefined, "
+            + "and said so on stderr")
+    private String refine;
 
     @Mixin
     private SamplerOptions sampler = new SamplerOptions();
@@ -57,6 +63,10 @@ final class TsGenGenerateCommand implements Callable<Integer> {
             TransitionStateGenerator generator = sampler.generator(loaded);
             List<Reaction> valid = reactions.stream().filter(x -> x != null).toList();
             GenerationResult result = generator.generate(valid);
+            if (refine != null && !refine.equals("xtb")) {
+                throw new IllegalArgumentException("--refine takes xtb: " + refine);
+            }
+            XtbRefiner refiner = refine == null ? null : XtbRefiner.builder().build();
             List<Molecule> written = new ArrayList<>();
             List<String> failed = new ArrayList<>(invalid);
             int k = 0;
@@ -65,7 +75,17 @@ final class TsGenGenerateCommand implements Callable<Integer> {
                     continue;
                 }
                 int index = k++;
-                result.transitionStates().get(index).ifPresent(written::add);
+                if (result.transitionStates().get(index).isPresent()) {
+                    Molecule ts = result.transitionStates().get(index).get();
+                    if (refiner != null) {
+                        XtbRefiner.Refined refined = refiner.refine(reactions.get(i), ts);
+                        if (!refined.refined()) {
+                            System.err.println("not refined: " + where(i, r.get(i)) + ": " + refined.note());
+                        }
+                        ts = refined.structure();
+                    }
+                    written.add(ts);
+                }
                 if (result.failures().containsKey(index)) {
                     failed.add(where(i, r.get(i)) + ": " + result.failures().get(index));
                 }

@@ -112,6 +112,32 @@ public final class XtbRefiner {
     }
 
     /**
+     * Refines many structures, one xtb process at a time, reporting progress on stderr when asked.
+     *
+     * @param reactions the reactions
+     * @param generated the flow's structure for each, in the same order
+     * @param progress whether to print a progress line on stderr
+     * @return one outcome per reaction
+     * @throws IllegalArgumentException if the lists differ in length or a structure does not fit its reaction
+     */
+    public List<Refined> refineAll(List<Reaction> reactions, List<Molecule> generated, boolean progress) {
+        if (reactions.size() != generated.size()) {
+            throw new IllegalArgumentException(generated.size() + " structures for " + reactions.size() + " reactions");
+        }
+        List<Refined> out = new ArrayList<>(reactions.size());
+        for (int i = 0; i < reactions.size(); i++) {
+            out.add(refine(reactions.get(i), generated.get(i)));
+            if (progress) {
+                System.err.printf(Locale.ROOT, "\rxtb refinement %d/%d", i + 1, reactions.size());
+            }
+        }
+        if (progress) {
+            System.err.println();
+        }
+        return out;
+    }
+
+    /**
      * The bond matrix of a molecule: distance below {@value #BOND_FACTOR} times the sum of the
      * covalent radii.
      *
