@@ -9,7 +9,9 @@ import io.flowkit.datasets.molecule.Molecule;
 import io.flowkit.datasets.molecule.Reaction;
 import io.flowkit.datasets.molecule.io.CdkMolecules;
 import io.flowkit.molecules.bench.TsGenEvaluation;
-import io.flowkit.molecules.data.ReactionSplit;
+import io.flowkit.datasets.catalog.Rdb7;
+import io.flowkit.molecules.bench.Rdb7Evaluation;
+import io.flowkit.molecules.data.Rdb7Split;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
 import io.flowkit.validation.molecule.RmsdSummary;
@@ -17,26 +19,28 @@ import io.flowkit.validation.molecule.StructureRmsd;
 import org.junit.jupiter.api.Test;
 import org.openscience.cdk.interfaces.IAtomContainer;
 
-/** The committed default model on the real held-out reactions of Grambow et al. */
+/** The committed default model on the real held-out reactions of RDB7's test (a) (the Grambow test reactions). */
 class DefaultModelTest {
 
     @Test
-    void theDefaultModelBeatsTheAlignedMidpointOnTheHeldOutReactions() throws Exception {
-        Grambow842 data = Grambow842.load();
-        ReactionSplit split = ReactionSplit.grambow(data.reactions());
+    void theDefaultModelBeatsTheMidpointAndThe2020ModelOnTestA() throws Exception {
+        Grambow842 grambow = Grambow842.load();
+        Rdb7Split split = Rdb7Split.of(Rdb7.load(), grambow);
         try (TsGenModel model = TsGenModel.loadDefault(Device.cpu())) {
-            assertTrue(model.provenance().dataset().contains("642"), model.provenance().dataset());
+            assertTrue(model.provenance().dataset().contains("reactions/rdb7 train split"), model.provenance().dataset());
             TransitionStateGenerator generator = TransitionStateGenerator.builder().setModel(model).build();
-            TsGenEvaluation.Result result = TsGenEvaluation.run(generator, "default", split.test(), null, null);
+            TsGenEvaluation.Result result = Rdb7Evaluation.run(generator, "default", split, grambow,
+                    Rdb7Evaluation.Part.GRAMBOW);
             assertTrue(result.failures().isEmpty(), result.failures().toString());
             RmsdSummary generated = result.methods().get(0).summary();
-            RmsdSummary midpoint = result.methods().get(1).summary();
-            assertEquals(100, generated.count());
-            // Measured 0.354 Å median, 0.417 Å mean; the midpoint gives 0.504 and 0.515.
-            assertTrue(generated.median() < 0.40, "median " + generated.median());
-            assertTrue(generated.median() < midpoint.median() - 0.1,
-                    "median " + generated.median() + " vs midpoint " + midpoint.median());
-            assertTrue(generated.mean() < midpoint.mean(), "mean " + generated.mean() + " vs " + midpoint.mean());
+            RmsdSummary tsgen2020 = result.methods().get(1).summary();
+            RmsdSummary midpoint = result.methods().get(2).summary();
+            assertEquals(99, generated.count());
+            // Measured 0.226 Å median, 0.312 Å mean; the 2020 model 0.380 / 0.436, the midpoint 0.502 / 0.513.
+            assertTrue(generated.median() < 0.26, "median " + generated.median());
+            assertTrue(generated.median() < tsgen2020.median() - 0.05,
+                    "median " + generated.median() + " vs the 2020 model " + tsgen2020.median());
+            assertTrue(generated.mean() < midpoint.mean() - 0.1, "mean " + generated.mean() + " vs " + midpoint.mean());
         }
     }
 

@@ -39,7 +39,7 @@ final class TsGenTrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoints", description = "checkpoint folder (default: <out>/checkpoints)")
     private Path checkpoints;
 
-    @Option(names = "--steps", defaultValue = "20000", description = "training steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "30000", description = "training steps (default: ${DEFAULT-VALUE})")
     private long steps;
 
     @Option(names = "--batch", defaultValue = "32", description = "reactions per batch (default: ${DEFAULT-VALUE})")
@@ -54,10 +54,10 @@ final class TsGenTrainCommand implements Callable<Integer> {
     @Option(names = "--prior-scale", defaultValue = "0.1", description = "σ of the Gaussian prior, or noise on the midpoint, Å (default: ${DEFAULT-VALUE})")
     private double priorScale;
 
-    @Option(names = "--width", defaultValue = "64", description = "channels per atom (default: ${DEFAULT-VALUE})")
+    @Option(names = "--width", defaultValue = "96", description = "channels per atom (default: ${DEFAULT-VALUE})")
     private int width;
 
-    @Option(names = "--layers", defaultValue = "4", description = "message-passing layers (default: ${DEFAULT-VALUE})")
+    @Option(names = "--layers", defaultValue = "6", description = "message-passing layers (default: ${DEFAULT-VALUE})")
     private int layers;
 
     @Option(names = "--no-reverse", description = "do not add the reversed reactions P -> R to the training data")

@@ -91,6 +91,22 @@ class TransitionStateGeneratorTest {
     }
 
     @Test
+    void theMeanFallsBackToTheMedoidWhenItPutsTwoAtomsOnEachOther() {
+        // Two samples that swap atoms 1 and 2 (1 Å apart): their mean puts both at the same place.
+        double[] a = {0, 0, 0, 1.2, 0, 0, 1.2, 1.0, 0};
+        double[] b = {0, 0, 0, 1.2, 1.0, 0, 1.2, 0, 0};
+        double[] c = {0, 0, 0.01, 1.2, 0.02, 0, 1.2, 1.0, 0};
+        double[] swapped = TransitionStateGenerator.meanOrMedoid(new double[][] {a, b, c});
+        double[] medoid = TransitionStateGenerator.medoid(new double[][] {a, b, c});
+        assertArrayEquals(medoid, swapped, 0);
+        assertTrue(medoid == a || medoid == b || medoid == c, "the medoid is one of the samples");
+        // Samples that agree give their plain mean.
+        double[] d = {0, 0, 0, 1.2, 0.1, 0, 1.2, 1.1, 0};
+        double[] mean = TransitionStateGenerator.meanOrMedoid(new double[][] {a, d});
+        assertArrayEquals(new double[] {0, 0, 0, 1.2, 0.05, 0, 1.2, 1.05, 0}, mean, 1e-12);
+    }
+
+    @Test
     void aHugeCoordinateFailsOnlyItsOwnReaction() {
         try (TsGenModel model = TsGenModel.create(SMALL, 3, Device.cpu())) {
             double[] broken = Molecules.product().positions();
