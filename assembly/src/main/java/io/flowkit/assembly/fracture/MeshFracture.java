@@ -228,35 +228,13 @@ public final class MeshFracture {
 
     /** Connected components of a mesh (triangles sharing a vertex). */
     static int components(TriangleMesh mesh) {
-        int n = mesh.vertexCount();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
+        io.flowkit.core.math.DisjointSets sets = new io.flowkit.core.math.DisjointSets(mesh.vertexCount());
         int[] f = mesh.faces();
         for (int t = 0; t < mesh.faceCount(); t++) {
-            union(parent, f[3 * t], f[3 * t + 1]);
-            union(parent, f[3 * t], f[3 * t + 2]);
+            sets.union(f[3 * t], f[3 * t + 1]);
+            sets.union(f[3 * t], f[3 * t + 2]);
         }
-        int roots = 0;
-        for (int i = 0; i < n; i++) {
-            if (find(parent, i) == i) {
-                roots++;
-            }
-        }
-        return roots;
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        parent[find(parent, a)] = find(parent, b);
+        return sets.count();
     }
 
     /** Inside test by the parity of crossings of a random ray. */

@@ -1,5 +1,6 @@
 package io.flowkit.molecules.data;
 
+import io.flowkit.core.math.DisjointSets;
 import io.flowkit.datasets.catalog.Grambow842;
 import io.flowkit.datasets.catalog.Rdb7;
 import io.flowkit.datasets.molecule.Reaction;
@@ -165,10 +166,7 @@ public record Rdb7Split(List<Rdb7.Entry> train, List<Rdb7.Entry> validation, Lis
      */
     public static int[] groups(Rdb7 data) {
         int n = data.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
+        DisjointSets sets = new DisjointSets(n);
         Map<String, Integer> byReactant = new HashMap<>();
         Map<String, Integer> byPair = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -176,19 +174,19 @@ public record Rdb7Split(List<Rdb7.Entry> train, List<Rdb7.Entry> validation, Lis
             String p = data.productKey(i);
             Integer first = byReactant.putIfAbsent(r, i);
             if (first != null) {
-                union(parent, first, i);
+                sets.union(first, i);
             }
             byPair.putIfAbsent(r + ">>" + p, i);
         }
         for (int i = 0; i < n; i++) {
             Integer reverse = byPair.get(data.productKey(i) + ">>" + data.reactantKey(i));
             if (reverse != null) {
-                union(parent, reverse, i);
+                sets.union(reverse, i);
             }
         }
         int[] label = new int[n];
         for (int i = 0; i < n; i++) {
-            label[i] = find(parent, i);
+            label[i] = sets.find(i);
         }
         return label;
     }
@@ -208,21 +206,5 @@ public record Rdb7Split(List<Rdb7.Entry> train, List<Rdb7.Entry> validation, Lis
         return "RDB7 grouped split (seed " + seed + "): train " + train.size() + ", validation " + validation.size()
                 + ", test (a) Grambow " + testGrambow.size() + ", test (b) grouped " + testGrouped.size() + ", held back "
                 + heldBack.size() + "; groups = one reactant (canonical SMILES) joined with exact reverse reactions";
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }
