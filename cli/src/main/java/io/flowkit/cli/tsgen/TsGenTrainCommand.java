@@ -60,6 +60,10 @@ final class TsGenTrainCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "6", description = "message-passing layers (default: ${DEFAULT-VALUE})")
     private int layers;
 
+    @Option(names = "--normalize", description = "pre-normalised layers (layer norm of the scalars, RMS scaling of the "
+            + "vectors), against the loss spikes of deep models; off for the shipped model")
+    private boolean normalize;
+
     @Option(names = "--no-reverse", description = "do not add the reversed reactions P -> R to the training data")
     private boolean noReverse;
 
@@ -72,7 +76,8 @@ final class TsGenTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TsGenConfig config = TsGenConfig.defaults().withSize(width, layers).withPrior(Prior.byName(prior), priorScale);
+        TsGenConfig config = TsGenConfig.defaults().withSize(width, layers).withPrior(Prior.byName(prior), priorScale)
+                .withNormalization(normalize);
         TrainingData training = switch (data) {
             case "rdb7" -> TrainingData.rdb7();
             case "grambow-842" -> TrainingData.grambow();

@@ -16,9 +16,30 @@ import java.util.Map;
  * @param timeFrequencies Fourier frequencies of the time embedding
  * @param prior where the flow starts
  * @param priorScale σ of the Gaussian prior (Å), or the noise added to the midpoint prior
+ * @param normalized whether each layer reads normalised features (pre-norm: layer norm of the
+ *     scalars, root-mean-square scaling of the vectors), which bounds the scalar–vector products of
+ *     the update that otherwise compound over layers; false for models saved before it existed
  */
 public record TsGenConfig(ElementVocabulary elements, int width, int layers, int radialBasis, double radialMax,
-        double cutoff, int timeFrequencies, Prior prior, double priorScale) {
+        double cutoff, int timeFrequencies, Prior prior, double priorScale, boolean normalized) {
+
+    /**
+     * A configuration without normalisation (the architecture of the models saved before it existed).
+     *
+     * @param elements the elements it knows
+     * @param width scalar channels per atom
+     * @param layers message-passing layers
+     * @param radialBasis Gaussian radial basis functions per distance
+     * @param radialMax the last basis centre, Å
+     * @param cutoff the smooth cutoff radius, Å
+     * @param timeFrequencies Fourier frequencies of the time embedding
+     * @param prior where the flow starts
+     * @param priorScale the prior's scale, Å
+     */
+    public TsGenConfig(ElementVocabulary elements, int width, int layers, int radialBasis, double radialMax,
+            double cutoff, int timeFrequencies, Prior prior, double priorScale) {
+        this(elements, width, layers, radialBasis, radialMax, cutoff, timeFrequencies, prior, priorScale, false);
+    }
 
     /**
      * Validates the settings.
@@ -59,7 +80,8 @@ public record TsGenConfig(ElementVocabulary elements, int width, int layers, int
      * @return the new configuration
      */
     public TsGenConfig withPrior(Prior newPrior, double scale) {
-        return new TsGenConfig(elements, width, layers, radialBasis, radialMax, cutoff, timeFrequencies, newPrior, scale);
+        return new TsGenConfig(elements, width, layers, radialBasis, radialMax, cutoff, timeFrequencies, newPrior, scale,
+                normalized);
     }
 
     /**
@@ -71,7 +93,18 @@ public record TsGenConfig(ElementVocabulary elements, int width, int layers, int
      */
     public TsGenConfig withSize(int newWidth, int newLayers) {
         return new TsGenConfig(elements, newWidth, newLayers, radialBasis, radialMax, cutoff, timeFrequencies, prior,
-                priorScale);
+                priorScale, normalized);
+    }
+
+    /**
+     * The same configuration with or without pre-normalised layers.
+     *
+     * @param value whether layers read normalised features
+     * @return the new configuration
+     */
+    public TsGenConfig withNormalization(boolean value) {
+        return new TsGenConfig(elements, width, layers, radialBasis, radialMax, cutoff, timeFrequencies, prior,
+                priorScale, value);
     }
 
     /** @return the settings as text, for checkpoints and reports */
@@ -86,6 +119,10 @@ public record TsGenConfig(ElementVocabulary elements, int width, int layers, int
         m.put("tsgen.timeFrequencies", Integer.toString(timeFrequencies));
         m.put("tsgen.prior", prior.name().toLowerCase(java.util.Locale.ROOT));
         m.put("tsgen.priorScale", Double.toString(priorScale));
+        if (normalized) {
+            // Only when on, so that checkpoints written before the setting existed still resume.
+            m.put("tsgen.normalized", "true");
+        }
         return m;
     }
 }

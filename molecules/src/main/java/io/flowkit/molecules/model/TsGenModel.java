@@ -179,6 +179,7 @@ public final class TsGenModel implements AutoCloseable {
         int timeFrequencies;
         String prior;
         double priorScale;
+        Boolean normalized;
 
         static StoredConfig of(TsGenConfig c) {
             StoredConfig s = new StoredConfig();
@@ -191,12 +192,13 @@ public final class TsGenModel implements AutoCloseable {
             s.timeFrequencies = c.timeFrequencies();
             s.prior = c.prior().name().toLowerCase(java.util.Locale.ROOT);
             s.priorScale = c.priorScale();
+            s.normalized = c.normalized() ? Boolean.TRUE : null;
             return s;
         }
 
         TsGenConfig toConfig() {
             return new TsGenConfig(ElementVocabulary.of(elements), width, layers, radialBasis, radialMax, cutoff,
-                    timeFrequencies, Prior.byName(prior), priorScale);
+                    timeFrequencies, Prior.byName(prior), priorScale, Boolean.TRUE.equals(normalized));
         }
     }
 }

@@ -168,20 +168,21 @@ public final class TsGenNetwork extends AbstractBlock {
             s = s.add(layer.time().forward(ps, new NDList(time), training).head().expandDims(1));
             // Messages: φ(s_j) ∘ W(r_ij), split into scalar, vector-gating and three direction parts.
             NDArray phi = layer.message2().forward(ps, new NDList(Activation.gelu(
-                    layer.message1().forward(ps, new NDList(s), training).head())), training).head();
+                    layer.message1().forward(ps, new NDList(scalarsIn(s)), training).head())), training).head();
             NDList parts = phi.expandDims(1).mul(filters).split(new long[] {f, 2L * f}, 3);
             NDArray ds = parts.get(0).sum(new int[] {2});
-            NDArray gated = v.expandDims(1).mul(parts.get(1).expandDims(3)).sum(new int[] {2});
+            NDArray gated = vectorsIn(v).expandDims(1).mul(parts.get(1).expandDims(3)).sum(new int[] {2});
             NDArray directional = directions.matMul(parts.get(2).reshape(b, n, n, 3, f).transpose(0, 1, 3, 2, 4)
                     .reshape(b, n, 3 * n, f));
             s = s.add(ds);
             v = v.add(gated).add(directional);
             // Update: mix vector channels, gate by scalars (PaiNN's update block).
-            NDArray uv = layer.u().forward(ps, new NDList(v), training).head();
-            NDArray vv = layer.v().forward(ps, new NDList(v), training).head();
+            NDArray vIn = vectorsIn(v);
+            NDArray uv = layer.u().forward(ps, new NDList(vIn), training).head();
+            NDArray vv = layer.v().forward(ps, new NDList(vIn), training).head();
             NDArray norm = vv.square().sum(new int[] {2}).add(1e-8f).sqrt();
             NDArray a = layer.update2().forward(ps, new NDList(Activation.gelu(layer.update1().forward(ps,
-                    new NDList(NDArrays.concat(new NDList(s, norm), 2)), training).head())), training).head();
+                    new NDList(NDArrays.concat(new NDList(scalarsIn(s), norm), 2)), training).head())), training).head();
             NDList gates = a.split(3, 2);
             s = s.add(gates.get(2)).add(gates.get(1).mul(uv.mul(vv).sum(new int[] {2}))).mul(atomMask);
             v = v.add(gates.get(0).expandDims(2).mul(uv)).mul(atomMask.expandDims(3));
@@ -191,6 +192,32 @@ public final class TsGenNetwork extends AbstractBlock {
         NDArray count = mask.sum(new int[] {1}, true).maximum(1f).expandDims(2);
         NDArray mean = velocity.sum(new int[] {1}, true).div(count);
         return new NDList(velocity.sub(mean.mul(atomMask)));
+    }
+
+    /**
+     * What a layer reads of the scalar channels: with {@link TsGenConfig#normalized()}, each atom's
+     * channels shifted to mean 0 and scaled to variance 1 (a layer norm without learned gain, as in
+     * pre-norm transformers); the residual stream itself is left as it is.
+     */
+    private NDArray scalarsIn(NDArray s) {
+        if (!config.normalized()) {
+            return s;
+        }
+        NDArray centred = s.sub(s.mean(new int[] {2}, true));
+        return centred.div(centred.square().mean(new int[] {2}, true).add(1e-5f).sqrt());
+    }
+
+    /**
+     * What a layer reads of the vector channels: with {@link TsGenConfig#normalized()}, each atom's
+     * vectors divided by their root-mean-square length over the channels, which keeps directions (and
+     * so rotation equivariance) and bounds the products of the update.
+     */
+    private NDArray vectorsIn(NDArray v) {
+        if (!config.normalized()) {
+            return v;
+        }
+        NDArray meanSquare = v.square().sum(new int[] {2}, true).mean(new int[] {3}, true);
+        return v.div(meanSquare.add(1e-5f).sqrt());
     }
 
     /** Covalent radii (Å) of the vocabulary's elements (Cordero et al. 2008); 0.75 Å when not tabulated. */

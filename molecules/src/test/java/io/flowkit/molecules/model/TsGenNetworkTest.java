@@ -13,6 +13,8 @@ import io.flowkit.core.math.So3;
 import io.flowkit.flow.random.SeededRandom;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The network is E(3)-equivariant, respects padding and keeps the centre of mass fixed. */
 class TsGenNetworkTest {
@@ -54,8 +56,9 @@ class TsGenNetworkTest {
                 .toFloatArray();
     }
 
-    @Test
-    void rotatingStateReactantAndProductTogetherRotatesTheVelocity() {
+    @ParameterizedTest(name = "normalized = {0}")
+    @ValueSource(booleans = {false, true})
+    void rotatingStateReactantAndProductTogetherRotatesTheVelocity(boolean normalized) {
         int n = 6;
         Inputs in = Inputs.random(n, 3);
         float[] x = in.x();
@@ -63,7 +66,8 @@ class TsGenNetworkTest {
         float[] p = in.p();
         float[] types = in.types();
         float[] mask = in.mask();
-        try (TsGenModel model = TsGenModel.create(SMALL, 5, Device.cpu()); NDManager m = model.manager().newSubManager()) {
+        try (TsGenModel model = TsGenModel.create(SMALL.withNormalization(normalized), 5, Device.cpu());
+                NDManager m = model.manager().newSubManager()) {
             float[] v = velocity(model, m, x, r, p, types, mask, n);
             Random rng = new Random(8);
             for (int trial = 0; trial < 3; trial++) {
@@ -96,8 +100,9 @@ class TsGenNetworkTest {
         return out;
     }
 
-    @Test
-    void paddedAtomsNeitherMoveNorInfluenceRealOnesAndTheMeanVelocityIsZero() {
+    @ParameterizedTest(name = "normalized = {0}")
+    @ValueSource(booleans = {false, true})
+    void paddedAtomsNeitherMoveNorInfluenceRealOnesAndTheMeanVelocityIsZero(boolean normalized) {
         int n = 5;
         Inputs in = Inputs.random(n, 11);
         float[] x = in.x();
@@ -114,7 +119,8 @@ class TsGenNetworkTest {
         rp[3 * n + 4] = -0.7f;
         float[] typesPadded = java.util.Arrays.copyOf(types, 4 * padded);
         float[] maskPadded = java.util.Arrays.copyOf(mask, padded);
-        try (TsGenModel model = TsGenModel.create(SMALL, 6, Device.cpu()); NDManager m = model.manager().newSubManager()) {
+        try (TsGenModel model = TsGenModel.create(SMALL.withNormalization(normalized), 6, Device.cpu());
+                NDManager m = model.manager().newSubManager()) {
             float[] v = velocity(model, m, x, r, p, types, mask, n);
             float[] vp = velocity(model, m, xp, rp, pp, typesPadded, maskPadded, padded);
             for (int i = 0; i < 3 * n; i++) {
@@ -144,6 +150,24 @@ class TsGenNetworkTest {
                     m.zeros(new Shape(1)), new NDList(m.zeros(new Shape(1, 3, 4)), m.zeros(new Shape(1, 2, 3)),
                             m.zeros(new Shape(1, 3, 3)), m.zeros(new Shape(1, 3))), false));
             assertTrue(shapes.getMessage().contains("do not fit x_t"), shapes.getMessage());
+        }
+    }
+
+    @Test
+    void theNormalizationSettingIsSavedAndLoaded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TsGenConfig normalized = SMALL.withNormalization(true);
+        assertEquals("true", normalized.describe().get("tsgen.normalized"));
+        assertTrue(!SMALL.describe().containsKey("tsgen.normalized"), "absent when off: old checkpoints still resume");
+        try (TsGenModel model = TsGenModel.create(normalized, 4, Device.cpu())) {
+            model.save(dir, new io.flowkit.flow.checkpoint.Provenance("test", "djl", "engine", "now", 4, 0, "none",
+                    normalized.describe(), java.util.Map.of(), 1));
+        }
+        try (TsGenModel loaded = TsGenModel.load(dir, Device.cpu())) {
+            assertEquals(normalized, loaded.config());
+        }
+        try (TsGenModel shipped = TsGenModel.loadDefault(Device.cpu())) {
+            assertTrue(!shipped.config().normalized(), "a model.json without the field loads unnormalised");
         }
     }
 }
