@@ -11,8 +11,6 @@ import io.flowkit.molecules.data.Rdb7Split;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
 import io.flowkit.molecules.refine.XtbRefiner;
-import io.flowkit.validation.molecule.ReactionErrors;
-import io.flowkit.validation.molecule.energy.TransitionStateEnergies;
 import io.flowkit.validation.molecule.energy.XtbCalculator;
 import io.flowkit.validation.molecule.energy.XtbException;
 import io.flowkit.validation.report.ResultTable;
@@ -69,26 +67,18 @@ public final class TsGenSuite implements BenchSuite {
             TransitionStateGenerator generator = TransitionStateGenerator.builder().setModel(model).optSeed(seed).build();
             String ours = "TS-GEN (flowkit default model)";
             TsGenEvaluation.Result a = Rdb7Evaluation.run(generator, ours, split, grambow, Rdb7Evaluation.Part.GRAMBOW);
-            List<Reaction> testA = Rdb7Split.reactions(split.testGrambow());
             boolean xtb = XtbCalculator.isAvailable();
             List<Molecule> refined = null;
             String refinement = "";
-            ResultTable tableA = a.table("tsgen: " + Rdb7Evaluation.Part.GRAMBOW.title() + " (" + testA.size()
+            ResultTable tableA = a.table("tsgen: " + Rdb7Evaluation.Part.GRAMBOW.title() + " (" + a.evaluated().size()
                     + " of the 100; RDB7 lacks the others)");
             if (xtb) {
-                List<XtbRefiner.Refined> outcomes = XtbRefiner.builder().build().refineAll(testA, a.generated(), false);
-                refined = outcomes.stream().map(XtbRefiner.Refined::structure).toList();
-                double seconds = outcomes.stream().mapToDouble(XtbRefiner.Refined::seconds).sum();
-                long kept = outcomes.stream().filter(o -> !o.refined()).count();
-                List<TsGenEvaluation.MethodResult> rows = new ArrayList<>();
-                rows.add(a.methods().get(0));
-                rows.add(new TsGenEvaluation.MethodResult(ours + " + xTB refinement", ReactionErrors.transitionStates(testA,
-                        refined), a.methods().get(0).millisPerReaction() + 1000 * seconds / testA.size()));
-                rows.addAll(a.methods().subList(1, a.methods().size()));
-                tableA = TsGenEvaluation.tableOf(rows, tableA.title());
+                TsGenEvaluation.Refinement r = a.refine(XtbRefiner.builder().build(), false);
+                refined = r.structures();
+                tableA = r.table(tableA.title());
                 refinement = " Refinement (--refine xtb): forming and breaking distances held, the rest relaxed by "
-                        + "GFN2-xTB; " + kept + " of " + testA.size() + " structures kept unrefined (xtb failed, moved "
-                        + "them more than 0.5 Å or changed a spectator bond).";
+                        + "GFN2-xTB; " + r.kept() + " of " + a.evaluated().size() + " structures kept unrefined (xtb "
+                        + "failed, moved them more than 0.5 Å or changed a spectator bond).";
             }
             tables.add(tableA.toBuilder()
                     .optNote("Generator: " + generator.describe() + "; model: " + provenance(model) + "." + refinement)
@@ -103,12 +93,11 @@ public final class TsGenSuite implements BenchSuite {
                     .optMetadata("seed", seed).build());
             task.step("test (b): RMSD on " + testB.size() + " reactions");
             if (xtb) {
-                tables.add(energies("test (a)", testA, a.generated(), refined, Rdb7Evaluation.tsgen2020(split, grambow),
-                        context.full()));
+                tables.add(energies("test (a)", a, refined, context.full()));
                 task.step("test (a): energies");
-                int count = context.full() ? testB.size() : Math.min(QUICK_ENERGY_REACTIONS, testB.size());
-                tables.add(energies("test (b), " + (count == testB.size() ? "all " : "first ") + count + " reactions",
-                        testB.subList(0, count), b.generated().subList(0, count), null, null, false));
+                int count = context.full() ? b.evaluated().size() : Math.min(QUICK_ENERGY_REACTIONS, b.evaluated().size());
+                tables.add(energies("test (b), " + (count == b.evaluated().size() ? "all " : "first ") + count
+                        + " reactions", b.head(count), null, false));
                 task.step("test (b): energies");
             } else {
                 notes.add("Energies and refinement: not computed, xtb is not installed (Debian package xtb, or set "
@@ -116,7 +105,7 @@ public final class TsGenSuite implements BenchSuite {
                 task.step("no xtb");
                 task.step("no xtb");
             }
-            pictures.add(picture(folder, testA.get(0), a.generated().get(0)));
+            pictures.add(picture(folder, a.evaluated().get(0), a.generated().get(0)));
             task.finish();
             return new BenchSection("tsgen", tables, pictures, notes).withProvenance(provenance(model))
                     .withPublished(PublishedFigures.tsgen());
@@ -131,22 +120,11 @@ public final class TsGenSuite implements BenchSuite {
         return "trained " + p.step() + " steps, seed " + p.seed() + ", on " + p.dataset() + ", flowkit " + p.flowkitVersion();
     }
 
-    private static ResultTable energies(String part, List<Reaction> test, List<Molecule> generated, List<Molecule> refined,
-            List<Molecule> baseline, boolean saddles) {
-        List<String> ids = test.stream().map(Reaction::id).toList();
-        List<Molecule> reference = test.stream().map(r -> r.transitionState().orElseThrow()).toList();
+    private static ResultTable energies(String part, TsGenEvaluation.Result result, List<Molecule> refined,
+            boolean saddles) {
         try {
-            TransitionStateEnergies energies = TransitionStateEnergies.builder().optSaddlePointCheck(saddles)
-                    .optProgress(true).build();
-            String ours = "TS-GEN (flowkit default model)";
-            ResultTable table = energies.compare(ids, reference, generated).summaryTable(ours);
-            if (refined != null) {
-                table = table.withRowsOf(energies.compare(ids, reference, refined).summaryTable(ours + " + xTB refinement"));
-            }
-            if (baseline != null) {
-                table = table.withRowsOf(energies.compare(ids, reference, baseline).summaryTable(Rdb7Evaluation.TSGEN2020));
-            }
-            return table.toBuilder().optTitle("tsgen: GFN2-xTB single-point energy of the generated TS minus the "
+            return TsGenEvaluation.energyTable("TS-GEN (flowkit default model)", result, Rdb7Evaluation.TSGEN2020, refined,
+                    saddles).toBuilder().optTitle("tsgen: GFN2-xTB single-point energy of the generated TS minus the "
                     + "reference TS (kcal/mol), " + part).optNote("Chemical accuracy: |ΔE| < 1.58 kcal/mol (TS-GEN, 2025)."
                     + (saddles ? "" : " Imaginary frequencies are counted in a full run (--full)."))
                     .build();

@@ -120,56 +120,25 @@ final class TsGenEvaluateCommand implements Callable<Integer> {
             TsGenEvaluation.Result result = TsGenEvaluation.run(generator, name, reactions,
                     baseline == null ? null : Rdb7Evaluation.TSGEN2020, baseline);
             result.failures().forEach((i, why) -> System.err.println("failed: " + why));
-            List<Reaction> evaluated = new ArrayList<>();
-            List<Molecule> evaluatedBaseline = new ArrayList<>();
-            for (int i = 0; i < reactions.size(); i++) {
-                if (!result.failures().containsKey(i)) {
-                    evaluated.add(reactions.get(i));
-                    if (baseline != null) {
-                        evaluatedBaseline.add(baseline.get(i));
-                    }
-                }
-            }
             ResultTable table = result.table(part.title() + " (" + (limit != null ? "first " : "") + reactions.size()
                     + " reactions)").toBuilder().optNote("Generator: " + generator.describe() + ".").build();
             List<Molecule> refined = null;
             if (refine != null) {
-                List<XtbRefiner.Refined> outcomes = XtbRefiner.builder().build().refineAll(evaluated, result.generated(),
-                        true);
-                refined = new ArrayList<>();
-                int kept = 0;
-                double seconds = 0;
-                for (int i = 0; i < outcomes.size(); i++) {
-                    XtbRefiner.Refined r = outcomes.get(i);
-                    refined.add(r.structure());
-                    seconds += r.seconds();
-                    if (!r.refined()) {
-                        kept++;
-                        System.err.println(evaluated.get(i).id() + ": " + r.note());
+                TsGenEvaluation.Refinement refinement = result.refine(XtbRefiner.builder().build(), true);
+                refined = refinement.structures();
+                for (int i = 0; i < refinement.outcomes().size(); i++) {
+                    if (!refinement.outcomes().get(i).refined()) {
+                        System.err.println(result.evaluated().get(i).id() + ": " + refinement.outcomes().get(i).note());
                     }
                 }
-                TsGenEvaluation.MethodResult row = new TsGenEvaluation.MethodResult(name + " + xTB refinement",
-                        ReactionErrors.transitionStates(evaluated, refined),
-                        result.methods().get(0).millisPerReaction() + 1000 * seconds / Math.max(1, evaluated.size()));
-                table = TsGenEvaluation.tableOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(row),
-                        result.methods().stream()).toList(), table.title()).toBuilder()
-                        .optNote("Generator: " + generator.describe() + "; refinement: " + kept + " of " + evaluated.size()
-                                + " structures kept unrefined (reasons on stderr).").build();
+                table = refinement.table(table.title()).toBuilder().optNote("Generator: " + generator.describe()
+                        + "; refinement: " + refinement.kept() + " of " + result.evaluated().size()
+                        + " structures kept unrefined (reasons on stderr).").build();
             }
             System.out.println(table.toText());
             if (xtb) {
-                List<String> ids = evaluated.stream().map(Reaction::id).toList();
-                List<Molecule> ref = evaluated.stream().map(r -> r.transitionState().orElseThrow()).toList();
-                TransitionStateEnergies energies = TransitionStateEnergies.builder().optSaddlePointCheck(saddle)
-                        .optProgress(true).build();
-                ResultTable e = energies.compare(ids, ref, result.generated()).summaryTable(name);
-                if (refined != null) {
-                    e = energies.compare(ids, ref, refined).summaryTable(name + " + xTB refinement").withRowsOf(e);
-                }
-                if (baseline != null) {
-                    e = e.withRowsOf(energies.compare(ids, ref, evaluatedBaseline).summaryTable(Rdb7Evaluation.TSGEN2020));
-                }
-                System.out.println(e.toText());
+                System.out.println(TsGenEvaluation.energyTable(name, result, Rdb7Evaluation.TSGEN2020, refined, saddle)
+                        .toText());
             }
             return result.failures().isEmpty() ? 0 : 1;
         }

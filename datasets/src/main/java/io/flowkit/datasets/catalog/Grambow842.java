@@ -90,7 +90,7 @@ public final class Grambow842 {
      * original conversion; read literally they would make half of the molecules triplets or higher,
      * which the ωB97X-D3 calculations of Grambow et al. (2020) were not.
      */
-    private static Molecule groundState(Molecule m) {
+    static Molecule groundState(Molecule m) {
         int electrons = java.util.Arrays.stream(m.atomicNumbers()).sum();
         return m.toBuilder().optCharge(0).optMultiplicity(electrons % 2 == 0 ? 1 : 2).build();
     }

@@ -377,9 +377,8 @@ public final class Rdb7 {
         }
     }
 
-    /** Neutral, and a singlet (a doublet for an odd electron count), as the DFT calculations were. */
+    /** Neutral and lowest spin, as the DFT calculations were ({@link Grambow842}'s rule), with a title. */
     private static Molecule groundState(Molecule m, String title) {
-        int electrons = java.util.Arrays.stream(m.atomicNumbers()).sum();
-        return m.toBuilder().optCharge(0).optMultiplicity(electrons % 2 == 0 ? 1 : 2).optTitle(title).build();
+        return Grambow842.groundState(m).toBuilder().optTitle(title).build();
     }
 }
