@@ -39,6 +39,18 @@ public interface OdeSolver {
     /** @return the solver's name, e.g. {@code "rk4"} */
     String name();
 
+    /**
+     * A solver that projects the state after every grid step (see {@link StepProjection}).
+     *
+     * @param solver the solver of each grid interval
+     * @param projection the projection applied at every grid time
+     * @return the projected solver, named {@code <solver>+projection}
+     * @throws IllegalArgumentException if an argument is null
+     */
+    static OdeSolver projected(OdeSolver solver, StepProjection projection) {
+        return new ProjectedSolver(solver, projection);
+    }
+
     /** @return the explicit Euler method (order 1, one evaluation per step) */
     static OdeSolver euler() {
         return RungeKutta.EULER;
