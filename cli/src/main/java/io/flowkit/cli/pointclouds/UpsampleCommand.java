@@ -3,6 +3,7 @@ package io.flowkit.cli.pointclouds;
 import ai.djl.Device;
 import io.flowkit.datasets.pointcloud.PointCloud;
 import io.flowkit.datasets.pointcloud.io.PointCloudFiles;
+import io.flowkit.flow.solve.OdeSolver;
 import io.flowkit.pointclouds.model.PufmModel;
 import io.flowkit.pointclouds.upsample.Upsampler;
 import java.nio.file.Path;
@@ -22,13 +23,13 @@ public final class UpsampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the dense cloud to write (.xyz or .ply)")
     private Path out;
 
-    @Option(names = "--ratio", defaultValue = "4", description = "4 or 16 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ratio", defaultValue = "4", description = "any integer from 2 to 16 (default: ${DEFAULT-VALUE})")
     private int ratio;
 
     @Option(names = "--model", description = "a model folder (default: the model shipped with flowkit)")
     private Path model;
 
-    @Option(names = "--steps", defaultValue = "1", description = "Euler steps per x4 pass (default: ${DEFAULT-VALUE}; PUFM++ uses 6)")
+    @Option(names = "--steps", defaultValue = "1", description = "solver steps per x4 pass (default: ${DEFAULT-VALUE}; PUFM++ uses 6)")
     private int steps;
 
     @Option(names = "--schedule", defaultValue = "adaptive", description = "adaptive (the model's loss profile) or uniform (default: ${DEFAULT-VALUE})")
@@ -46,6 +47,9 @@ public final class UpsampleCommand implements Callable<Integer> {
     @Option(names = "--merge-duplicates", description = "merge repeated points instead of rejecting the cloud")
     private boolean mergeDuplicates;
 
+    @Option(names = "--solver", defaultValue = "euler", description = "ODE solver of the flow: euler, midpoint, heun, rk4, dopri5[:atol,rtol] (default: ${DEFAULT-VALUE})")
+    private String solver;
+
     @Option(names = "--seed", defaultValue = "0", description = "seed of the start noise (default: ${DEFAULT-VALUE})")
     private long seed;
 
@@ -53,7 +57,7 @@ public final class UpsampleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PointCloud sparse = PointCloudFiles.read(in);
         try (PufmModel m = model == null ? PufmModel.loadDefault(Device.cpu()) : PufmModel.load(model, Device.cpu())) {
-            Upsampler upsampler = Upsampler.builder().setModel(m).optSteps(steps)
+            Upsampler upsampler = Upsampler.builder().setModel(m).optSteps(steps).optSolver(OdeSolver.byName(solver))
                     .optSchedule(Upsampler.Schedule.valueOf(schedule.toUpperCase(java.util.Locale.ROOT)))
                     .optManifoldCorrection(correction).optCoverage(coverage).optSeed(seed).optMergeDuplicates(mergeDuplicates).optStartNoise(startNoise)
                     .optProgress(new PatchProgress("upsample")).build();
@@ -68,6 +72,10 @@ public final class UpsampleCommand implements Callable<Integer> {
             PointCloudFiles.write(out, dense);
             System.out.printf("wrote %d points (x%d of %d) to %s in %.2f s%n", dense.size(), ratio, sparse.size(), out,
                     seconds);
+            if (upsampler.defectsOfLastCall() > 0) {
+                System.out.printf("dropped %d generated points farther than %.1f local spacings from the input "
+                        + "(replaced by other candidates)%n", upsampler.defectsOfLastCall(), Upsampler.DEFAULT_MAX_OFFSET);
+            }
             return 0;
         }
     }

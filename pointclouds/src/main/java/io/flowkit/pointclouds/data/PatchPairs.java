@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  *   <li>the normalisation of the sparse patch (centroid, largest radius:
  *       {@link PatchNormalisation#of}) is applied to both;
  *   <li>the sparse patch is midpoint-interpolated to {@code P · r} points
- *       ({@link MidpointInterpolation});
+ *       ({@link MidpointInterpolation#interpolateLocal}: midpoints that would bridge a gap of the
+ *       patch, as between two strands of a knot, are left out, exactly as the upsampler does);
  *   <li>the truth patch is permuted by the minimum-cost assignment on squared distances to the
  *       interpolated patch ({@link PointMatching}).
  * </ol>
@@ -163,7 +164,7 @@ public final class PatchPairs {
         PatchNormalisation norm = PatchNormalisation.of(sparse);
         double[] sparseN = norm.apply(sparse);
         double[] denseN = norm.apply(dense);
-        double[] interpolated = MidpointInterpolation.interpolate(sparseN, ratio);
+        double[] interpolated = MidpointInterpolation.interpolateLocal(sparseN, ratio);
         return new UpsamplingPatch(sparseN, interpolated, PointMatching.matched(interpolated, denseN), norm);
     }
 

@@ -165,11 +165,14 @@ public final class PufmNetwork extends AbstractBlock {
         // Local edges: k neighbours (fixed by the interpolated cloud) of each point, max-pooled.
         NDArray offsets = manager.arange(0L, b * m, m, DataType.INT64).reshape(b, 1, 1);
         NDArray flat = neighbours.toType(DataType.INT64, false).add(offsets).reshape(-1);
-        NDArray xj = x.reshape(b * m, 3).get(new NDIndex("{}", flat)).reshape(b, m, k, 3);
-        NDArray relative = xj.sub(x.expandDims(2)).mul(LOCAL_SCALE);
-        NDArray hj = linear(edgeNeighbour, ps, h, training).reshape(b * m, d).get(new NDIndex("{}", flat))
-                .reshape(b, m, k, d);
-        NDArray edges = gelu(linear(edgeRelative, ps, relative, training).add(hj));
+        // The edge map is affine, A(s·(x_j − x_i)) + N h_j = (A(s·x) + N h)_j − (A(s·x) − c)_i with c its
+        // bias: it runs once per point instead of once per edge, and one gather serves both terms
+        // (the same function and weights as mapping every edge's offset).
+        NDArray u = linear(edgeRelative, ps, x.mul(LOCAL_SCALE), training);
+        NDArray bias = linear(edgeRelative, ps, manager.zeros(new Shape(1, 3), x.getDataType()), training);
+        NDArray gathered = u.add(linear(edgeNeighbour, ps, h, training)).reshape(b * m, d)
+                .get(new NDIndex("{}", flat)).reshape(b, m, k, d);
+        NDArray edges = gelu(gathered.sub(u.sub(bias).expandDims(2)));
         h = h.add(linear(edgeOut, ps, edges.max(new int[] {2}), training));
         // Normalised before the attention blocks: the scaled local offsets otherwise let the point
         // features, and the gradients, grow until training diverges.

@@ -27,7 +27,63 @@ import io.flowkit.datasets.spatial.NearestNeighbors;
  */
 public final class MidpointInterpolation {
 
+    /**
+     * The longest pair {@link #interpolateLocal} joins, in units of the smaller of the two points'
+     * local spacings (each point's distance to its {@code r}-th nearest neighbour).
+     */
+    public static final double GAP_FACTOR = 2.0;
+
     private MidpointInterpolation() {}
+
+    /**
+     * Midpoint interpolation that does not bridge gaps: as {@link #interpolate}, but a pair
+     * {@code (p_i, p_j)} longer than {@link #GAP_FACTOR} times the smaller of the two points' local
+     * spacings (the distance of each to its {@code r}-th nearest neighbour) gives no midpoint, unless
+     * fewer than {@code N · r} midpoints would remain (then the shortest such pairs are used).
+     *
+     * <p>Why: in a patch cut from a cloud (the {@code P} points nearest a seed), a point on the
+     * patch's border has its neighbours on one side only, and where the patch holds two sheets of
+     * surface (the two sides of a thin tube, two strands of a knot, two legs) its nearest points in
+     * the patch may lie on the other sheet. Their midpoints float in the air between the sheets,
+     * several spacings from every input point, and farthest-point sampling picks such isolated
+     * candidates first. With the shipped model, these starting points were the stray points of the
+     * upsampler on a knot (the flow moved them by a fraction of a spacing; it did not create them).
+     *
+     * @param xyz interleaved coordinates of N points, N at least {@code 2 · ratio}
+     * @param ratio the upsampling rate r, at least 2
+     * @return {@code N · ratio} points, interleaved, in farthest-point order
+     * @throws IllegalArgumentException as {@link #interpolate}
+     */
+    public static double[] interpolateLocal(double[] xyz, int ratio) {
+        Pairs pairs = pairs(xyz, ratio);
+        int n = xyz.length / 3;
+        int target = n * ratio;
+        double[] kept = new double[pairs.count * 3];
+        int keptCount = 0;
+        java.util.List<Integer> bridging = new java.util.ArrayList<>();
+        for (int c = 0; c < pairs.count; c++) {
+            if (pairs.length[c] <= GAP_FACTOR * pairs.spacing[c]) {
+                System.arraycopy(pairs.mids, 3 * c, kept, 3 * keptCount, 3);
+                keptCount++;
+            } else {
+                bridging.add(c);
+            }
+        }
+        double[] candidates = PointArrays.distinct(java.util.Arrays.copyOf(kept, 3 * keptCount));
+        if (candidates.length / 3 < target && !bridging.isEmpty()) {
+            bridging.sort(java.util.Comparator.comparingDouble((Integer c) -> pairs.length[c]));
+            double[] all = java.util.Arrays.copyOf(kept, 3 * pairs.count);
+            int count = keptCount;
+            for (int c : bridging) {
+                System.arraycopy(pairs.mids, 3 * c, all, 3 * count, 3);
+                count++;
+            }
+            double[] distinct = PointArrays.distinct(all);
+            candidates = java.util.Arrays.copyOf(distinct, 3 * Math.min(distinct.length / 3,
+                    Math.max(target, candidates.length / 3)));
+        }
+        return reduce(xyz, candidates, ratio);
+    }
 
     /**
      * Interpolates a cloud to {@code ratio} times as many points.
@@ -40,7 +96,11 @@ public final class MidpointInterpolation {
      *     fewer distinct midpoints than {@code N · ratio} (duplicate points)
      */
     public static double[] interpolate(double[] xyz, int ratio) {
-        double[] candidates = candidates(xyz, ratio);
+        return reduce(xyz, candidates(xyz, ratio), ratio);
+    }
+
+    /** Farthest-point reduction of distinct candidates to {@code N · ratio}, or a message why there are too few. */
+    private static double[] reduce(double[] xyz, double[] candidates, int ratio) {
         int n = xyz.length / 3;
         int target = n * ratio;
         int m = candidates.length / 3;
@@ -66,6 +126,17 @@ public final class MidpointInterpolation {
      * @throws IllegalArgumentException as {@link #interpolate}, except the count of distinct midpoints
      */
     public static double[] candidates(double[] xyz, int ratio) {
+        Pairs pairs = pairs(xyz, ratio);
+        return PointArrays.distinct(java.util.Arrays.copyOf(pairs.mids, 3 * pairs.count));
+    }
+
+    /**
+     * The midpoints of each point with its {@code 2r} nearest neighbours (each unordered pair once),
+     * with the pair's length and the smaller local spacing of its two points.
+     */
+    private record Pairs(double[] mids, double[] length, double[] spacing, int count) {}
+
+    private static Pairs pairs(double[] xyz, int ratio) {
         if (ratio < 2) {
             throw new IllegalArgumentException("ratio is less than 2: " + ratio);
         }
@@ -79,7 +150,13 @@ public final class MidpointInterpolation {
         }
         int k = 2 * ratio;
         int[] knn = NearestNeighbors.of(xyz).kNearest(xyz, k);
+        double[] local = new double[n];
+        for (int i = 0; i < n; i++) {
+            local[i] = Math.sqrt(distanceSquared(xyz, i, knn[i * k + ratio]));
+        }
         double[] mids = new double[3 * n * k];
+        double[] length = new double[n * k];
+        double[] spacing = new double[n * k];
         int m = 0;
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < k; a++) {
@@ -90,11 +167,19 @@ public final class MidpointInterpolation {
                 mids[3 * m] = 0.5 * (xyz[3 * i] + xyz[3 * j]);
                 mids[3 * m + 1] = 0.5 * (xyz[3 * i + 1] + xyz[3 * j + 1]);
                 mids[3 * m + 2] = 0.5 * (xyz[3 * i + 2] + xyz[3 * j + 2]);
+                length[m] = Math.sqrt(distanceSquared(xyz, i, j));
+                spacing[m] = Math.min(local[i], local[j]);
                 m++;
             }
         }
-        double[] all = java.util.Arrays.copyOf(mids, 3 * m);
-        return PointArrays.distinct(all);
+        return new Pairs(mids, length, spacing, m);
+    }
+
+    private static double distanceSquared(double[] xyz, int i, int j) {
+        double dx = xyz[3 * i] - xyz[3 * j];
+        double dy = xyz[3 * i + 1] - xyz[3 * j + 1];
+        double dz = xyz[3 * i + 2] - xyz[3 * j + 2];
+        return dx * dx + dy * dy + dz * dz;
     }
 
     private static boolean listed(int[] knn, int row, int k, int value) {

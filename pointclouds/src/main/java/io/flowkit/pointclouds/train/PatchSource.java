@@ -14,17 +14,24 @@ import java.util.function.IntSupplier;
 /**
  * Stage-1 batches of PUFM++: for a random patch, {@code x0 = interpolated + σ·ε} (σ = 0.02 by
  * default), {@code x1} the matched ground truth, and as condition the interpolated points with
- * their neighbour lists. Each drawn patch is turned by a uniformly random rotation (the same for
- * all its points), the usual augmentation of upsampling networks.
+ * their neighbour lists. With augmentation, each drawn patch is turned by a uniformly random
+ * rotation and scaled by a uniform factor in [{@value #MIN_SCALE}, {@value #MAX_SCALE}] (the same for
+ * all its points, input and truth alike), the augmentation of PU-GAN (Li et al. 2019); the start
+ * noise is added after scaling.
  */
 public final class PatchSource implements FlowDataSource {
+
+    /** The smallest scale factor of the augmentation. */
+    public static final double MIN_SCALE = 0.8;
+    /** The largest scale factor of the augmentation. */
+    public static final double MAX_SCALE = 1.2;
 
     private final List<TrainingPatch> patches;
     private final long[][] neighbours;
     private final int points;
     private final int k;
     private final double noise;
-    private final boolean rotate;
+    private final boolean augment;
     private final String description;
 
     /**
@@ -32,11 +39,11 @@ public final class PatchSource implements FlowDataSource {
      *
      * @param patches the patches, all of {@code config.densePoints()} points
      * @param config the model configuration (patch size, neighbours, noise)
-     * @param rotate whether to turn each drawn patch by a random rotation
+     * @param augment whether to turn each drawn patch by a random rotation and scale it by a random factor
      * @param description what the data is, for provenance
      * @throws IllegalArgumentException if there are no patches or one has the wrong size
      */
-    public PatchSource(List<TrainingPatch> patches, PufmConfig config, boolean rotate, String description) {
+    public PatchSource(List<TrainingPatch> patches, PufmConfig config, boolean augment, String description) {
         if (patches.isEmpty()) {
             throw new IllegalArgumentException("no training patches");
         }
@@ -44,7 +51,7 @@ public final class PatchSource implements FlowDataSource {
         this.points = config.densePoints();
         this.k = config.neighbours();
         this.noise = config.noise();
-        this.rotate = rotate;
+        this.augment = augment;
         this.description = description;
         this.neighbours = new long[patches.size()][];
         for (int i = 0; i < patches.size(); i++) {
@@ -73,7 +80,7 @@ public final class PatchSource implements FlowDataSource {
      *
      * @param start the first patch
      * @param count how many
-     * @param random the stream of the start noise (and rotations, if on)
+     * @param random the stream of the start noise (and augmentation, if on)
      * @return the batch
      */
     HostBatch inOrder(int start, int count, SeededRandom random) {
@@ -90,8 +97,12 @@ public final class PatchSource implements FlowDataSource {
         for (int b = 0; b < batchSize; b++) {
             int which = choose.getAsInt();
             TrainingPatch patch = patches.get(which);
-            double[] r = rotate ? So3.fromUniforms(random.nextDouble(), random.nextDouble(), random.nextDouble())
+            double[] r = augment ? So3.fromUniforms(random.nextDouble(), random.nextDouble(), random.nextDouble())
                     : So3.identity();
+            double scale = augment ? MIN_SCALE + (MAX_SCALE - MIN_SCALE) * random.nextDouble() : 1;
+            for (int e = 0; e < 9; e++) {
+                r[e] *= scale;
+            }
             double[] a = So3.transformPoints(r, new double[3], patch.interpolated());
             double[] t = So3.transformPoints(r, new double[3], patch.truth());
             float[] eps = random.gaussian(n);

@@ -14,9 +14,10 @@ import java.util.stream.IntStream;
 
 /**
  * The stage-1 training patches from the shared data: the training meshes of {@code pugan-meshes}
- * sampled by the PU-GAN protocol ({@link PuProtocol}: Poisson-disk 2,048-point inputs and
- * {@code 2,048·r}-point ground truth) and the training clouds of {@code punet-mc5k} (sparse input
- * by farthest-point sampling, the cloud as truth). Test shapes never enter.
+ * and of {@code meshes/cgal} ({@link PuProtocol#CGAL_TRAIN_MESHES}), sampled by the PU-GAN protocol
+ * ({@link PuProtocol}: Poisson-disk 2,048-point inputs and {@code 2,048·r}-point ground truth), and
+ * the training clouds of {@code punet-mc5k} (sparse input by farthest-point sampling, the cloud as
+ * truth). Test shapes, the official shapes and the unseen CGAL shapes never enter.
  */
 public final class PuTrainingSet {
 
@@ -29,18 +30,21 @@ public final class PuTrainingSet {
      * @param patchesPerMesh patches cut from each training mesh
      * @param patchesPerCloud patches cut from each training cloud
      * @param seed the seed of sampling and patch seeds
-     * @return the patches, mesh by mesh then cloud by cloud
+     * @return the patches: PU-GAN meshes, then CGAL meshes, then clouds
      * @throws UncheckedIOException if a data file cannot be read (named in the message)
      */
     public static List<TrainingPatch> build(PufmConfig config, int patchesPerMesh, int patchesPerCloud, long seed) {
-        List<String> meshes = PuProtocol.TRAIN_MESHES;
+        List<String> meshes = new ArrayList<>(PuProtocol.TRAIN_MESHES);
+        int pugan = meshes.size();
+        meshes.addAll(PuProtocol.CGAL_TRAIN_MESHES);
         List<String> clouds = PuProtocol.TRAIN_CLOUDS;
         int total = meshes.size() + clouds.size();
         List<List<TrainingPatch>> parts = IntStream.range(0, total).parallel().mapToObj(i -> {
             try {
                 List<UpsamplingPatch> patches;
                 if (i < meshes.size()) {
-                    ShapeSample shape = PuProtocol.load(meshes.get(i), config.ratio(), seed + i);
+                    ShapeSample shape = i < pugan ? PuProtocol.load(meshes.get(i), config.ratio(), seed + i)
+                            : PuProtocol.loadCgal(meshes.get(i), config.ratio(), seed + i);
                     patches = PatchPairs.build(shape, config.patchSize(), config.ratio(), patchesPerMesh, seed + i);
                 } else {
                     String name = clouds.get(i - meshes.size());
@@ -68,8 +72,10 @@ public final class PuTrainingSet {
      * @return a description for provenance
      */
     public static String describe(int patchesPerMesh, int patchesPerCloud, long seed) {
-        return "pointclouds/pugan-meshes train split (" + PuProtocol.TRAIN_MESHES.size() + " meshes × " + patchesPerMesh
-                + " patches, PU-GAN protocol) + pointclouds/punet-mc5k (" + PuProtocol.TRAIN_CLOUDS.size()
+        return "pointclouds/pugan-meshes train split (" + PuProtocol.TRAIN_MESHES.size() + " meshes) + meshes/cgal ("
+                + PuProtocol.CGAL_TRAIN_MESHES.size() + " meshes), " + patchesPerMesh
+                + " patches per mesh, PU-GAN protocol, midpoint interpolation without gap-bridging pairs"
+                + " + pointclouds/punet-mc5k (" + PuProtocol.TRAIN_CLOUDS.size()
                 + " clouds × " + patchesPerCloud + " patches), seed " + seed;
     }
 }

@@ -37,6 +37,12 @@ import java.util.Map;
  */
 public final class PufmTraining {
 
+    /**
+     * Steps in a row whose loss or gradient is not finite that are skipped (not applied) before the
+     * training gives up, as in TS-GEN's training.
+     */
+    public static final int SKIP_NON_FINITE = 20;
+
     private final PufmConfig config;
     private final List<TrainingPatch> train;
     private final String dataset;
@@ -128,7 +134,7 @@ public final class PufmTraining {
                 .optCoupling(Coupling.independent()).optTimeSampler(times).optLoss(loss)
                 .optOptimizer(Adam.builderW().optWeightDecay(1e-5).optLearningRate(
                         LearningRateSchedule.warmupCosine(lr, Math.min(200, steps / 10), steps, lr / 20)).build())
-                .optEma(emaDecay).optClipGradNorm(1.0).optProgress(progress);
+                .optEma(emaDecay).optClipGradNorm(1.0).optSkipNonFinite(SKIP_NON_FINITE).optProgress(progress);
         config.describe().forEach(builder::optConfiguration);
         if (checkpoints != null) {
             builder.optCheckpoints(checkpoints.resolve("stage" + stage), Math.max(50, steps / 10));

@@ -10,6 +10,9 @@ import io.flowkit.datasets.spatial.NearestNeighbors;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.grid.TimeGrid;
 import io.flowkit.flow.random.SeededRandom;
+import io.flowkit.flow.solve.OdeSolver;
+import io.flowkit.flow.solve.StepProjection;
+import io.flowkit.flow.solve.VelocityFunction;
 import io.flowkit.pointclouds.model.PatchNeighbours;
 import io.flowkit.pointclouds.model.PufmConfig;
 import io.flowkit.pointclouds.model.PufmModel;
@@ -23,11 +26,25 @@ import java.util.function.BiConsumer;
 /**
  * PUFM++ inference (Liu et al. 2025, §3.4): the cloud is cut into overlapping patches around
  * farthest-point seeds (about 3× coverage); each patch is normalised to the unit sphere,
- * midpoint-interpolated, optionally noised and carried by the flow with Euler steps (placed by the
- * model's loss profile, stage 3, when there are several), each step followed by the on-manifold correction (a small step
- * of every point toward its nearest neighbour in the interpolated patch); the patches are mapped
- * back, merged with the input and reduced to {@code N · r} points by farthest-point sampling. x16
- * is x4 twice. Unlike PUFM++, by default each patch contributes only the points in its own Voronoi
+ * midpoint-interpolated without bridging gaps ({@link MidpointInterpolation#interpolateLocal}),
+ * optionally noised and carried by the flow through the engine's solver (Euler steps by default,
+ * placed by the model's loss profile, stage 3, when there are several; any {@link OdeSolver} and
+ * {@link TimeGrid}), each grid step followed by the on-manifold correction (a small step of every
+ * point toward its nearest neighbour in the interpolated patch) as the solver's
+ * {@link StepProjection}; the patches are mapped back, merged with the input and reduced to
+ * {@code N · ratio} points by farthest-point sampling.
+ *
+ * <p><b>Ratios.</b> Any integer ratio from 2 to {@code r²} (2 to 16 for the x4 model): the model's
+ * x{@code r} pass runs once (ratios up to {@code r}) or twice, and the last pass reduces its output to
+ * exactly {@code N · ratio} points (x16 is x4 twice; x2 is x4 reduced by half).
+ *
+ * <p><b>No stray points.</b> A returned point farther from its nearest input point than
+ * {@link Builder#optMaxOffset} local spacings (the mean distance of that input point to its 3
+ * nearest input neighbours) is a defect: such candidates are dropped before the reduction and
+ * replaced by other candidates of the same pass (or, if too few remain, by gap-free midpoints of
+ * the whole input). {@link #defectsOfLastCall()} counts them.
+ *
+ * <p>Unlike PUFM++, by default each patch contributes only the points in its own Voronoi
  * cell of the patch seeds ({@link Builder#optOwnCellsOnly}): the reduction otherwise favours the
  * outliers that overlapping patch borders produce.
  *
@@ -40,6 +57,13 @@ public final class Upsampler {
 
     /** Default: above this many merged candidates, patches keep only their own Voronoi cells before reduction. */
     public static final int FPS_CANDIDATE_LIMIT = 150_000;
+
+    /**
+     * Default bound on a returned point's distance from its nearest input point, in local spacings
+     * (the mean distance of that input point to its 3 nearest input neighbours). Midpoints of
+     * neighbours lie within about one spacing.
+     */
+    public static final double DEFAULT_MAX_OFFSET = 2.0;
 
     /** How the sampler places its Euler steps. */
     public enum Schedule {
@@ -61,8 +85,15 @@ public final class Upsampler {
     private final int fpsLimit;
     private final boolean ownCells;
     private final double startNoise;
+    private final OdeSolver solver;
+    private final TimeGrid grid;
+    private final double maxOffset;
+    private final java.util.concurrent.atomic.AtomicLong defects = new java.util.concurrent.atomic.AtomicLong();
 
     private Upsampler(Builder b) {
+        this.solver = b.solver;
+        this.grid = b.grid;
+        this.maxOffset = b.maxOffset;
         this.startNoise = b.startNoise;
         this.ownCells = b.ownCells;
         this.fpsLimit = b.fpsLimit;
@@ -84,6 +115,9 @@ public final class Upsampler {
 
     /** @return the time grid the sampler uses */
     public TimeGrid timeGrid() {
+        if (grid != null) {
+            return grid;
+        }
         if (schedule == Schedule.ADAPTIVE && model.schedule().isPresent()) {
             return TimeGrid.fromCdf(model.schedule().get(), steps);
         }
@@ -92,18 +126,22 @@ public final class Upsampler {
 
     /** @return a one-line description of the settings */
     public String describe() {
-        String stepping = steps == 1 ? "1 Euler step" : steps + " Euler steps (" + (schedule == Schedule.ADAPTIVE
-                && model.schedule().isPresent() ? "adaptive schedule" : "uniform") + ")";
+        TimeGrid times = timeGrid();
+        String where = grid != null ? "given grid" : schedule == Schedule.ADAPTIVE && model.schedule().isPresent()
+                ? "adaptive schedule" : "uniform";
+        String stepping = times.steps() == 1 && solver == OdeSolver.euler() ? "1 Euler step"
+                : times.steps() + " steps of " + solver.name() + " (" + where + ")";
         return stepping + ", patches of " + model.config().patchSize() + " points at "
                 + coverage + "× coverage" + (ownCells ? " keeping their own cells" : "") + ", manifold correction "
-                + (correction > 0 ? correction : "off") + ", start noise " + startNoise + ", seed " + seed;
+                + (correction > 0 ? correction : "off") + ", start noise " + startNoise + ", points beyond " + maxOffset
+                + " local spacings dropped, seed " + seed;
     }
 
     /**
      * Upsamples a cloud.
      *
      * @param cloud the sparse cloud (normals, if any, are ignored)
-     * @param ratio 4 or 16 (or any power of the model's ratio)
+     * @param ratio the upsampling ratio, 2 to {@code r²} (2 to 16 for the x4 model)
      * @return a cloud of {@code ratio · N} points
      * @throws IllegalArgumentException for an unsupported ratio, too few points for a patch,
      *     duplicate points or non-finite coordinates
@@ -116,23 +154,18 @@ public final class Upsampler {
      * Upsamples a cloud given as flat xyz.
      *
      * @param xyz the sparse points, flat xyz
-     * @param ratio 4 or 16 (or any power of the model's ratio)
+     * @param ratio the upsampling ratio, 2 to {@code r²} (2 to 16 for the x4 model)
      * @return {@code ratio · N} points, flat xyz
      * @throws IllegalArgumentException for an unsupported ratio, too few points for a patch,
      *     duplicate points (unless merged) or non-finite coordinates
      */
     public double[] upsample(double[] xyz, int ratio) {
         int r = model.config().ratio();
-        int passes = 0;
-        int remaining = ratio;
-        while (remaining > 1 && remaining % r == 0) {
-            remaining /= r;
-            passes++;
-        }
-        if (remaining != 1 || passes == 0) {
+        if (ratio < 2 || ratio > r * r) {
             throw new IllegalArgumentException("ratio " + ratio + " is not supported: the model upsamples x" + r
-                    + ", so the ratio must be a power of " + r + " (x" + r + ", x" + r * r + ")");
+                    + " per pass, so the ratio must be an integer from 2 to " + r * r);
         }
+        int passes = ratio <= r ? 1 : 2;
         int n = PointArrays.count(xyz, "cloud");
         if (n < model.config().patchSize()) {
             throw new IllegalArgumentException("cloud has " + n + " points, fewer than the " + model.config().patchSize()
@@ -151,8 +184,9 @@ public final class Upsampler {
                         + model.config().patchSize() + " points a patch needs");
             }
         }
+        defects.set(0);
         for (int p = 0; p < passes; p++) {
-            current = pass(current, p, p == passes - 1 ? n * ratio : -1);
+            current = pass(current, p, p == passes - 1 ? Math.multiplyExact(n, ratio) : -1);
         }
         return current;
     }
@@ -177,6 +211,7 @@ public final class Upsampler {
             System.arraycopy(xyz, 3 * patches[j][0], seeds, 3 * j, 3);
         }
         NearestNeighbors seedIndex = own ? NearestNeighbors.of(seeds) : null;
+        OffsetBound bound = new OffsetBound(xyz, maxOffset);
         double[] candidates = new double[(m * dense + n) * 3];
         System.arraycopy(xyz, 0, candidates, 0, xyz.length);
         int count = n;
@@ -187,12 +222,28 @@ public final class Upsampler {
         for (int start = 0; start < m; start += batchSize) {
             int b = Math.min(batchSize, m - start);
             double[][] out = flowBatch(xyz, patches, start, b, grid, base);
+            // 0: a defect, 1: another patch's cell (a spare), 2: kept; classified in parallel
+            byte[][] kind = new byte[b][dense];
+            int first = start;
+            java.util.stream.IntStream.range(0, b).parallel().forEach(i -> {
+                for (int q = 0; q < dense; q++) {
+                    double x = out[i][3 * q];
+                    double y = out[i][3 * q + 1];
+                    double z = out[i][3 * q + 2];
+                    kind[i][q] = (byte) (!bound.accepts(x, y, z) ? 0
+                            : own && seedIndex.nearest(x, y, z) != first + i ? 1 : 2);
+                }
+            });
             for (int i = 0; i < b; i++) {
                 for (int q = 0; q < dense; q++) {
                     double x = out[i][3 * q];
                     double y = out[i][3 * q + 1];
                     double z = out[i][3 * q + 2];
-                    if (own && seedIndex.nearest(x, y, z) != start + i) {
+                    if (kind[i][q] == 0) {
+                        defects.incrementAndGet();
+                        continue;
+                    }
+                    if (kind[i][q] == 1) {
                         spare[3 * spareCount] = x;
                         spare[3 * spareCount + 1] = y;
                         spare[3 * spareCount + 2] = z;
@@ -211,7 +262,74 @@ public final class Upsampler {
         if (count >= target && count <= fpsLimit) {
             return PointArrays.gather(merged, FarthestPointSampler.indices(merged, target, 0));
         }
-        return adjust(merged, Arrays.copyOf(spare, 3 * spareCount), target, base.split(-1));
+        double[] spares = own ? Arrays.copyOf(spare, 3 * spareCount) : new double[0];
+        if (count + spareCount < target) {
+            // too many defects: gap-free midpoints of the whole input make up the count
+            double[] fill = MidpointInterpolation.interpolateLocal(xyz, Math.max(2, (target + n - 1) / n));
+            double[] more = Arrays.copyOf(spares, spares.length + fill.length);
+            System.arraycopy(fill, 0, more, spares.length, fill.length);
+            spares = more;
+            if (count <= fpsLimit && count + fill.length / 3 <= fpsLimit) {
+                double[] all = Arrays.copyOf(merged, merged.length + fill.length);
+                System.arraycopy(fill, 0, all, merged.length, fill.length);
+                all = PointArrays.distinct(all);
+                if (all.length / 3 >= target) {
+                    return PointArrays.gather(all, FarthestPointSampler.indices(all, target, 0));
+                }
+            }
+        }
+        return adjust(merged, spares, target, base.split(-1));
+    }
+
+    /**
+     * The candidates dropped as defects (farther than {@link Builder#optMaxOffset} local spacings from
+     * the input) by the last call of {@code upsample} on this upsampler (over all its passes).
+     *
+     * @return the count
+     */
+    public long defectsOfLastCall() {
+        return defects.get();
+    }
+
+    /** Whether a point lies within {@code factor} local spacings of its nearest input point. */
+    private static final class OffsetBound {
+        private final NearestNeighbors index;
+        private final double[] limit;
+        private final boolean off;
+
+        OffsetBound(double[] xyz, double factor) {
+            this.off = Double.isInfinite(factor);
+            this.index = off ? null : NearestNeighbors.of(xyz);
+            int n = xyz.length / 3;
+            this.limit = new double[off ? 0 : n];
+            if (!off) {
+                int k = Math.min(4, n);
+                int[] knn = index.kNearest(xyz, k);
+                for (int i = 0; i < n; i++) {
+                    double sum = 0;
+                    for (int a = 1; a < k; a++) {
+                        int j = knn[i * k + a];
+                        double dx = xyz[3 * i] - xyz[3 * j];
+                        double dy = xyz[3 * i + 1] - xyz[3 * j + 1];
+                        double dz = xyz[3 * i + 2] - xyz[3 * j + 2];
+                        sum += Math.sqrt(dx * dx + dy * dy + dz * dz);
+                    }
+                    double spacing = sum / Math.max(1, k - 1);
+                    limit[i] = factor * spacing * factor * spacing;
+                }
+            }
+        }
+
+        boolean accepts(double x, double y, double z) {
+            if (off) {
+                return true;
+            }
+            int i = index.nearest(x, y, z);
+            double dx = x - index.coordinate(i, 0);
+            double dy = y - index.coordinate(i, 1);
+            double dz = z - index.coordinate(i, 2);
+            return dx * dx + dy * dy + dz * dz <= limit[i];
+        }
     }
 
     /** Brings the owned candidates to exactly {@code target} points: drops a seeded random surplus or adds spares. */
@@ -243,10 +361,11 @@ public final class Upsampler {
         float[] x0 = new float[b * values];
         float[] cond = new float[b * values];
         long[] index = new long[b * dense * k];
-        for (int i = 0; i < b; i++) {
+        // The patches of a batch are prepared in parallel: each writes only its own slices.
+        java.util.stream.IntStream.range(0, b).parallel().forEach(i -> {
             double[] sparse = PointArrays.gather(xyz, patches[start + i]);
             norms[i] = PatchNormalisation.of(sparse);
-            double[] interpolated = MidpointInterpolation.interpolate(norms[i].apply(sparse), config.ratio());
+            double[] interpolated = MidpointInterpolation.interpolateLocal(norms[i].apply(sparse), config.ratio());
             surfaces[i] = NearestNeighbors.of(interpolated);
             float[] eps = base.split(start + i).gaussian(values);
             for (int q = 0; q < values; q++) {
@@ -254,24 +373,24 @@ public final class Upsampler {
                 x0[i * values + q] = (float) (interpolated[q] + startNoise * eps[q]);
             }
             System.arraycopy(PatchNeighbours.of(surfaces[i], interpolated, k), 0, index, i * dense * k, dense * k);
-        }
-        float[] x = x0;
+        });
+        float[] x;
         try (FlowEngine.GradientMode ignored = FlowEngine.noGradient();
                 NDManager scope = model.manager().newSubManager()) {
             Shape shape = new Shape(b, dense, 3);
             NDList condition = new NDList(scope.create(cond, shape), scope.create(index, new Shape(b, dense, k)));
-            for (int s = 0; s < grid.steps(); s++) {
-                double t = grid.time(s);
-                double dt = grid.time(s + 1) - t;
-                try (NDManager step = scope.newSubManager()) {
-                    NDArray state = step.create(x, shape);
-                    NDArray v = model.field().velocity(state, step.full(new Shape(b), (float) t), condition, false);
-                    x = state.add(v.mul((float) dt)).toFloatArray();
-                }
-                if (correction > 0) {
-                    correct(x, surfaces, dense);
-                }
+            VelocityFunction field = (state, t) -> model.field().velocity(state,
+                    state.getManager().full(new Shape(b), (float) t), condition, false);
+            OdeSolver integrator = solver;
+            if (correction > 0) {
+                StepProjection onManifold = (state, t) -> {
+                    float[] host = state.toFloatArray();
+                    correct(host, surfaces, dense);
+                    return state.getManager().create(host, shape);
+                };
+                integrator = OdeSolver.projected(solver, onManifold);
             }
+            x = integrator.solve(field, scope.create(x0, shape), grid).state().toFloatArray();
         }
         double[][] out = new double[b][];
         for (int i = 0; i < b; i++) {
@@ -286,7 +405,7 @@ public final class Upsampler {
 
     /** The on-manifold correction: each point moves a fraction toward its nearest interpolated point. */
     private void correct(float[] x, NearestNeighbors[] surfaces, int dense) {
-        for (int i = 0; i < surfaces.length; i++) {
+        java.util.stream.IntStream.range(0, surfaces.length).parallel().forEach(i -> {
             for (int q = 0; q < dense; q++) {
                 int o = (i * dense + q) * 3;
                 int nearest = surfaces[i].nearest(x[o], x[o + 1], x[o + 2]);
@@ -295,7 +414,7 @@ public final class Upsampler {
                     x[o + a] += (float) (correction * (target - x[o + a]));
                 }
             }
-        }
+        });
     }
 
     /** Configures an {@link Upsampler}. */
@@ -312,8 +431,42 @@ public final class Upsampler {
         private int fpsLimit = FPS_CANDIDATE_LIMIT;
         private boolean ownCells = true;
         private double startNoise;
+        private OdeSolver solver = OdeSolver.euler();
+        private TimeGrid grid;
+        private double maxOffset = DEFAULT_MAX_OFFSET;
 
         private Builder() {}
+
+        /**
+         * @param value the solver of each pass's flow (default Euler; any of the engine's solvers,
+         *     adaptive ones included: the on-manifold correction runs after each grid step)
+         * @return this builder
+         */
+        public Builder optSolver(OdeSolver value) {
+            this.solver = value;
+            return this;
+        }
+
+        /**
+         * @param value the time grid of each pass (for example a Bellman-optimal grid); it replaces
+         *     {@link #optSteps} and {@link #optSchedule} (default: none, those two decide)
+         * @return this builder
+         */
+        public Builder optTimeGrid(TimeGrid value) {
+            this.grid = value;
+            return this;
+        }
+
+        /**
+         * @param spacings the largest distance of a returned point from its nearest input point, in
+         *     local spacings of the input (default {@value #DEFAULT_MAX_OFFSET}; infinity turns the
+         *     bound off); farther candidates are dropped as defects
+         * @return this builder
+         */
+        public Builder optMaxOffset(double spacings) {
+            this.maxOffset = spacings;
+            return this;
+        }
 
         /**
          * @param sigma σ of the Gaussian noise added to the interpolated patch to start the flow, in
@@ -457,6 +610,12 @@ public final class Upsampler {
             }
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size is not positive: " + batchSize);
+            }
+            if (!(maxOffset > 0)) {
+                throw new IllegalArgumentException("max offset is not positive: " + maxOffset);
+            }
+            if (solver == null) {
+                throw new IllegalArgumentException("solver must not be null");
             }
             if (schedule == null || progress == null) {
                 throw new IllegalArgumentException("schedule and progress listener must not be null");

@@ -36,7 +36,7 @@ class PatchPairsTest {
             assertEquals(4, p.ratio());
             assertEquals(1, maxRadius(p.sparse()), 1e-12, "the sparse patch fits the unit sphere");
             assertArrayEquals(new double[3], PointArrays.centroid(p.sparse()), 1e-12);
-            assertArrayEquals(MidpointInterpolation.interpolate(p.sparse(), 4), p.interpolated(), 0.0);
+            assertArrayEquals(MidpointInterpolation.interpolateLocal(p.sparse(), 4), p.interpolated(), 0.0);
             // The sparse patch maps back onto the 256 input points nearest its first point (the seed).
             double[] back = p.normalisation().invert(p.sparse());
             int[] nearest = NearestNeighbors.of(input).kNearest(back[0], back[1], back[2], 256);

@@ -45,6 +45,21 @@ class PuProtocolTest {
     }
 
     @Test
+    void theCgalTrainingMeshesExistAndHoldOutTheTestAndUnseenShapes() throws IOException {
+        List<String> cgal = MeshFolder.cgal().names();
+        assertTrue(cgal.containsAll(PuProtocol.CGAL_TRAIN_MESHES));
+        assertTrue(cgal.containsAll(PuProtocol.CGAL_UNSEEN_MESHES));
+        for (String name : PuProtocol.CGAL_TRAIN_MESHES) {
+            assertTrue(PuProtocol.trainable(name), name);
+        }
+        for (String name : List.of("cow", "fandisk", "fandisk_large", "hand", "knot2", "triceratops")) {
+            assertFalse(PuProtocol.trainable(name), name);
+            assertFalse(PuProtocol.CGAL_TRAIN_MESHES.contains(name), name);
+        }
+        assertEquals(19, PuProtocol.CGAL_TRAIN_MESHES.size());
+    }
+
+    @Test
     void samplesSeededPoissonDiskInputAndTruthOnTheMesh() throws IOException {
         TriangleMesh mesh = MeshFolder.puganMeshes().read("m355");
         ShapeSample s = PuProtocol.sample("m355", mesh, 512, 4, 3);

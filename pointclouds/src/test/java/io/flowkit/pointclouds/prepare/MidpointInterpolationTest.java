@@ -188,4 +188,43 @@ class MidpointInterpolationTest {
             return dx * dx + dy * dy + dz * dz;
         }
     }
+
+    @Test
+    void theLocalVariantDoesNotBridgeAGapButStillGivesEveryPoint() {
+        // A 12 x 12 grid sheet (spacing 0.1, jittered) and, 1.0 above it, two lone points: the lone
+        // points' nearest neighbours are on the sheet, so plain interpolation puts midpoints in the air.
+        SplittableRandom random = new SplittableRandom(3);
+        List<Double> pts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            for (int j = 0; j < 12; j++) {
+                pts.add(0.1 * i + random.nextDouble(-0.01, 0.01));
+                pts.add(0.1 * j + random.nextDouble(-0.01, 0.01));
+                pts.add(0.0);
+            }
+        }
+        pts.addAll(List.of(0.5, 0.5, 1.0, 0.65, 0.5, 1.0));
+        double[] xyz = pts.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] plain = MidpointInterpolation.interpolate(xyz, 4);
+        double[] local = MidpointInterpolation.interpolateLocal(xyz, 4);
+        assertEquals(plain.length, local.length);
+        assertEquals(local.length / 3, PointArrays.distinct(local).length / 3);
+        assertTrue(inTheAir(plain) > 0, "plain interpolation bridges the gap");
+        assertEquals(0, inTheAir(local), "no midpoint between sheet and lone points");
+        // Where there is no gap (a uniform random cloud) both variants agree.
+        double[] cube = new SplittableRandom(9).doubles(3 * 200, -1, 1).toArray();
+        double[] a = MidpointInterpolation.interpolate(cube, 2);
+        double[] b = MidpointInterpolation.interpolateLocal(cube, 2);
+        assertEquals(a.length, b.length);
+    }
+
+    /** Points strictly between the sheet (z = 0) and the lone points (z = 1). */
+    private static int inTheAir(double[] xyz) {
+        int count = 0;
+        for (int i = 2; i < xyz.length; i += 3) {
+            if (xyz[i] > 0.1 && xyz[i] < 0.9) {
+                count++;
+            }
+        }
+        return count;
+    }
 }

@@ -91,8 +91,10 @@ class UpsamplerTest {
     @Test
     void badInputsGetClearErrors() {
         Upsampler u = Upsampler.builder().setModel(model).build();
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> u.upsample(input, 3)).getMessage()
-                .contains("ratio 3 is not supported"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> u.upsample(input, 1)).getMessage()
+                .contains("ratio 1 is not supported"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> u.upsample(input, 17)).getMessage()
+                .contains("from 2 to 16"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> u.upsample(Arrays.copyOf(input, 60), 4))
                 .getMessage().contains("fewer than the 64 points a patch needs"));
         double[] nan = input.clone();
@@ -108,5 +110,74 @@ class UpsamplerTest {
         assertThrows(IllegalArgumentException.class, () -> Upsampler.builder().setModel(model).optSteps(0).build());
         assertThrows(IllegalArgumentException.class,
                 () -> Upsampler.builder().setModel(model).optManifoldCorrection(2).build());
+        assertThrows(IllegalArgumentException.class, () -> Upsampler.builder().setModel(model).optMaxOffset(0).build());
+        assertThrows(IllegalArgumentException.class, () -> Upsampler.builder().setModel(model).optSolver(null).build());
+    }
+
+    @Test
+    void everyRatioFromTwoToSixteenGivesThatManyPoints() {
+        Upsampler u = Upsampler.builder().setModel(model).build();
+        for (int ratio : new int[] {2, 3, 5, 7, 12}) {
+            double[] out = u.upsample(input, ratio);
+            assertEquals(ratio * input.length, out.length, "ratio " + ratio);
+            assertEquals(ratio * input.length / 3, io.flowkit.pointclouds.prepare.PointArrays.distinct(out).length / 3,
+                    "ratio " + ratio + ": distinct points");
+        }
+    }
+
+    @Test
+    void pointsFartherThanTheBoundAreNeverReturned() {
+        // An untrained model started from heavy noise throws points off the surface.
+        Upsampler unbounded = Upsampler.builder().setModel(model).optStartNoise(0.3).optMaxOffset(Double.POSITIVE_INFINITY)
+                .optManifoldCorrection(0).build();
+        Upsampler bounded = Upsampler.builder().setModel(model).optStartNoise(0.3).optManifoldCorrection(0).build();
+        double[] loose = unbounded.upsample(input, 4);
+        assertEquals(0, unbounded.defectsOfLastCall());
+        double[] tight = bounded.upsample(input, 4);
+        assertEquals(4 * input.length, tight.length);
+        assertTrue(bounded.defectsOfLastCall() > 0, "defects are counted");
+        double[] limit = spacings(input);
+        var index = io.flowkit.datasets.spatial.NearestNeighbors.of(input);
+        int beyondLoose = 0;
+        for (int i = 0; i < tight.length / 3; i++) {
+            int near = index.nearest(tight[3 * i], tight[3 * i + 1], tight[3 * i + 2]);
+            double d = index.nearestDistance(tight[3 * i], tight[3 * i + 1], tight[3 * i + 2]);
+            assertTrue(d <= Upsampler.DEFAULT_MAX_OFFSET * limit[near] * (1 + 1e-9), "point " + i + " is " + d
+                    / limit[near] + " spacings off");
+            int nearLoose = index.nearest(loose[3 * i], loose[3 * i + 1], loose[3 * i + 2]);
+            if (index.nearestDistance(loose[3 * i], loose[3 * i + 1], loose[3 * i + 2])
+                    > Upsampler.DEFAULT_MAX_OFFSET * limit[nearLoose]) {
+                beyondLoose++;
+            }
+        }
+        assertTrue(beyondLoose > 0, "without the bound some points are farther");
+    }
+
+    /** Each input point's mean distance to its 3 nearest other input points. */
+    private static double[] spacings(double[] xyz) {
+        int n = xyz.length / 3;
+        int[] knn = io.flowkit.datasets.spatial.NearestNeighbors.of(xyz).kNearest(xyz, 4);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int a = 1; a < 4; a++) {
+                int j = knn[4 * i + a];
+                out[i] += Math.sqrt(Math.pow(xyz[3 * i] - xyz[3 * j], 2) + Math.pow(xyz[3 * i + 1] - xyz[3 * j + 1], 2)
+                        + Math.pow(xyz[3 * i + 2] - xyz[3 * j + 2], 2)) / 3;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theFlowRunsThroughAnyEngineSolverAndGrid() {
+        double[] euler = Upsampler.builder().setModel(model).optSteps(2).optSchedule(Upsampler.Schedule.UNIFORM)
+                .build().upsample(input, 4);
+        Upsampler rk4 = Upsampler.builder().setModel(model).optSolver(io.flowkit.flow.solve.OdeSolver.rk4())
+                .optTimeGrid(io.flowkit.flow.grid.TimeGrid.of(0, 0.3, 1)).build();
+        double[] other = rk4.upsample(input, 4);
+        assertEquals(euler.length, other.length);
+        assertFalse(Arrays.equals(euler, other));
+        assertTrue(rk4.describe().contains("steps of rk4"), rk4.describe());
+        assertEquals(io.flowkit.flow.grid.TimeGrid.of(0, 0.3, 1), rk4.timeGrid());
     }
 }
