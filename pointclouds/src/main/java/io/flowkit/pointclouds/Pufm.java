@@ -23,7 +23,7 @@ public final class Pufm {
      * Upsamples a cloud with the default model.
      *
      * @param cloud the sparse cloud (normals, if any, are ignored)
-     * @param ratio 4 or 16
+     * @param ratio any integer from 2 to 16
      * @return a cloud of {@code ratio · N} points
      * @throws IllegalArgumentException for an unsupported ratio, too few points for a patch,
      *     duplicate points or non-finite coordinates
