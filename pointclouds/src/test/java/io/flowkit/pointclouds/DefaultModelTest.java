@@ -26,6 +26,7 @@ class DefaultModelTest {
             assertNotNull(model.provenance(), "the default model has no provenance");
             assertEquals(0, model.provenance().seed());
             assertTrue(model.provenance().dataset().contains("pugan"), model.provenance().dataset());
+            assertTrue(model.provenance().dataset().contains("meshes/cgal"), model.provenance().dataset());
             assertTrue(model.schedule().isPresent(), "the stage-3 loss profile is missing");
         }
         ShapeSample cow = PuProtocol.load("cow", 4, 1);
