@@ -169,7 +169,7 @@ public final class PufmNetwork extends AbstractBlock {
         // bias: it runs once per point instead of once per edge, and one gather serves both terms
         // (the same function and weights as mapping every edge's offset).
         NDArray u = linear(edgeRelative, ps, x.mul(LOCAL_SCALE), training);
-        NDArray bias = linear(edgeRelative, ps, manager.zeros(new Shape(1, 3), x.getDataType()), training);
+        NDArray bias = ps.getValue(edgeRelative.getParameters().get("bias"), x.getDevice(), training);
         NDArray gathered = u.add(linear(edgeNeighbour, ps, h, training)).reshape(b * m, d)
                 .get(new NDIndex("{}", flat)).reshape(b, m, k, d);
         NDArray edges = gelu(gathered.sub(u.sub(bias).expandDims(2)));

@@ -2,6 +2,10 @@ package io.flowkit.pointclouds.prepare;
 
 import io.flowkit.datasets.sampling.FarthestPointSampler;
 import io.flowkit.datasets.spatial.NearestNeighbors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Midpoint interpolation, the input preparation of PUFM++ (Liu et al. 2025, "PUFM++: Point Cloud
@@ -60,7 +64,7 @@ public final class MidpointInterpolation {
         int target = n * ratio;
         double[] kept = new double[pairs.count * 3];
         int keptCount = 0;
-        java.util.List<Integer> bridging = new java.util.ArrayList<>();
+        List<Integer> bridging = new ArrayList<>();
         for (int c = 0; c < pairs.count; c++) {
             if (pairs.length[c] <= GAP_FACTOR * pairs.spacing[c]) {
                 System.arraycopy(pairs.mids, 3 * c, kept, 3 * keptCount, 3);
@@ -69,18 +73,18 @@ public final class MidpointInterpolation {
                 bridging.add(c);
             }
         }
-        double[] candidates = PointArrays.distinct(java.util.Arrays.copyOf(kept, 3 * keptCount));
+        double[] candidates = PointArrays.distinct(Arrays.copyOf(kept, 3 * keptCount));
         if (candidates.length / 3 < target && !bridging.isEmpty()) {
-            bridging.sort(java.util.Comparator.comparingDouble((Integer c) -> pairs.length[c]));
-            double[] all = java.util.Arrays.copyOf(kept, 3 * pairs.count);
+            bridging.sort(Comparator.comparingDouble((Integer c) -> pairs.length[c]));
+            double[] all = Arrays.copyOf(kept, 3 * pairs.count);
             int count = keptCount;
             for (int c : bridging) {
                 System.arraycopy(pairs.mids, 3 * c, all, 3 * count, 3);
                 count++;
             }
             double[] distinct = PointArrays.distinct(all);
-            candidates = java.util.Arrays.copyOf(distinct, 3 * Math.min(distinct.length / 3,
-                    Math.max(target, candidates.length / 3)));
+            // the kept midpoints come first, then the shortest bridging ones up to the target
+            candidates = Arrays.copyOf(distinct, 3 * Math.min(distinct.length / 3, target));
         }
         return reduce(xyz, candidates, ratio);
     }
@@ -127,7 +131,7 @@ public final class MidpointInterpolation {
      */
     public static double[] candidates(double[] xyz, int ratio) {
         Pairs pairs = pairs(xyz, ratio);
-        return PointArrays.distinct(java.util.Arrays.copyOf(pairs.mids, 3 * pairs.count));
+        return PointArrays.distinct(Arrays.copyOf(pairs.mids, 3 * pairs.count));
     }
 
     /**

@@ -269,7 +269,7 @@ public final class Upsampler {
             double[] more = Arrays.copyOf(spares, spares.length + fill.length);
             System.arraycopy(fill, 0, more, spares.length, fill.length);
             spares = more;
-            if (count <= fpsLimit && count + fill.length / 3 <= fpsLimit) {
+            if (count + fill.length / 3 <= fpsLimit) {
                 double[] all = Arrays.copyOf(merged, merged.length + fill.length);
                 System.arraycopy(fill, 0, all, merged.length, fill.length);
                 all = PointArrays.distinct(all);

@@ -41,7 +41,7 @@ class ThinStructuresTest {
     void theKnotsPatchesStartNoPointBetweenStrands() throws Exception {
         ShapeSample knot = PuProtocol.loadCgal("knot2", 4, 1);
         double[] input = knot.input();
-        double spacing = meanNearest(input);
+        double spacing = UpsamplerTest.meanNearest(input);
         NearestNeighbors index = NearestNeighbors.of(input);
         double worstPlain = 0;
         double worstLocal = 0;
@@ -64,7 +64,7 @@ class ThinStructuresTest {
             Upsampler upsampler = Upsampler.builder().setModel(model).build();
             double[] out = upsampler.upsample(shape.input(), 4);
             assertEquals(4 * shape.inputSize(), out.length / 3);
-            double spacing = meanNearest(shape.input());
+            double spacing = UpsamplerTest.meanNearest(shape.input());
             double worst = max(NearestNeighbors.of(shape.input()).nearestDistances(out)) / spacing;
             assertTrue(worst < 2 * Upsampler.DEFAULT_MAX_OFFSET, name + ": a point " + worst + " spacings off");
             UpsamplingMetrics flow = UpsamplingMetrics.of(out, shape, 1);
@@ -80,17 +80,5 @@ class ThinStructuresTest {
             m = Math.max(m, v);
         }
         return m;
-    }
-
-    private static double meanNearest(double[] xyz) {
-        int n = xyz.length / 3;
-        int[] knn = NearestNeighbors.of(xyz).kNearest(xyz, 2);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            int j = knn[2 * i + 1];
-            sum += Math.sqrt(Math.pow(xyz[3 * i] - xyz[3 * j], 2) + Math.pow(xyz[3 * i + 1] - xyz[3 * j + 1], 2)
-                    + Math.pow(xyz[3 * i + 2] - xyz[3 * j + 2], 2));
-        }
-        return sum / n;
     }
 }

@@ -76,7 +76,8 @@ class UpsamplerTest {
         assertEquals(meanNearest(global), meanNearest(cells), 0.5 * meanNearest(global), "similar spacing");
     }
 
-    private static double meanNearest(double[] xyz) {
+    /** The mean distance of each point to its nearest other point (also used by ThinStructuresTest). */
+    static double meanNearest(double[] xyz) {
         int n = xyz.length / 3;
         int[] nearest = io.flowkit.datasets.spatial.NearestNeighbors.of(xyz).kNearest(xyz, 2);
         double sum = 0;
