@@ -166,8 +166,17 @@ class TsGenNetworkTest {
         try (TsGenModel loaded = TsGenModel.load(dir, Device.cpu())) {
             assertEquals(normalized, loaded.config());
         }
-        try (TsGenModel shipped = TsGenModel.loadDefault(Device.cpu())) {
-            assertTrue(!shipped.config().normalized(), "a model.json without the field loads unnormalised");
+        java.nio.file.Path old = dir.resolve("old");
+        try (TsGenModel model = TsGenModel.create(SMALL, 4, Device.cpu())) {
+            model.save(old, new io.flowkit.flow.checkpoint.Provenance("test", "djl", "engine", "now", 4, 0, "none",
+                    SMALL.describe(), java.util.Map.of(), 1));
+        }
+        java.nio.file.Path json = old.resolve("model.json");
+        java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json)
+                .replaceAll(",\\s*\"normalized\"\\s*:\\s*false", "").replaceAll("\"normalized\"\\s*:\\s*false\\s*,", ""));
+        assertTrue(!java.nio.file.Files.readString(json).contains("normalized"), "the field was removed");
+        try (TsGenModel loaded = TsGenModel.load(old, Device.cpu())) {
+            assertTrue(!loaded.config().normalized(), "a model.json without the field loads unnormalised");
         }
     }
 }
