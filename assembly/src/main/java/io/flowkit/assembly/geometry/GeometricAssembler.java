@@ -184,13 +184,7 @@ public final class GeometricAssembler {
                 confidence[q] = 1;
                 continue;
             }
-            double contact = 0;
-            for (int p = 0; p < k; p++) {
-                if (p != q) {
-                    contact += Contact.measure(parts.get(p), parts.get(q), compose(placed[p].inverse(), placed[q]),
-                            PairwiseRegistration.tolerance(parts.get(p), parts.get(q))).contactArea();
-                }
-            }
+            double contact = touching(parts, placed, q, placed[q]).contactArea();
             confidence[q] = placingArea[q] > 0 ? Math.min(1, contact / placingArea[q]) : 0;
         }
         return new Result(Arrays.asList(placed), confidence, Arrays.asList(source));
@@ -198,16 +192,23 @@ public final class GeometricAssembler {
 
     /** Contact of part q, posed at g, with every placed part, minus the interpenetration penalty. */
     private double score(List<PartSurface> parts, RigidPose[] placed, int q, RigidPose g) {
-        double s = 0;
+        return touching(parts, placed, q, g).score(penalty);
+    }
+
+    /** The contact of part q, posed at g, with every other placed part, summed. */
+    private static Contact touching(List<PartSurface> parts, RigidPose[] placed, int q, RigidPose g) {
+        double contact = 0;
+        double inside = 0;
         for (int p = 0; p < parts.size(); p++) {
             if (p == q || placed[p] == null) {
                 continue;
             }
-            RigidPose relative = compose(placed[p].inverse(), g);
-            s += Contact.measure(parts.get(p), parts.get(q), relative, PairwiseRegistration.tolerance(parts.get(p),
-                    parts.get(q))).score(penalty);
+            Contact c = Contact.measure(parts.get(p), parts.get(q), compose(placed[p].inverse(), g),
+                    PairwiseRegistration.tolerance(parts.get(p), parts.get(q)));
+            contact += c.contactArea();
+            inside += c.insideArea();
         }
-        return s;
+        return new Contact(contact, inside);
     }
 
     /** {@code a ∘ b}: b first, then a. */

@@ -55,8 +55,8 @@ public final class PairwiseRegistration {
         List<Candidate> all = new ArrayList<>();
         for (int ia = 0; ia < fixedRegions.size(); ia++) {
             PlanarRegion a = fixedRegions.get(ia);
-            double[] rimA = subsample(a.planar(fixed, a.rim()), maxRimPoints);
             double[] allA = a.planar(fixed, a.rim());
+            double[] rimA = subsample(allA, maxRimPoints);
             for (int ib = 0; ib < movingRegions.size(); ib++) {
                 PlanarRegion b = movingRegions.get(ib);
                 double[] allB = mirror(b.planar(moving, b.rim()));
