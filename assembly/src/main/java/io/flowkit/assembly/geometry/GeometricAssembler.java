@@ -4,15 +4,17 @@ import io.flowkit.core.math.So3;
 import io.flowkit.datasets.assembly.RigidPose;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The geometric stage of assembly. It finds each part's flat regions ({@link PlanarRegions}),
- * registers every pair of parts through them ({@link PairwiseRegistration}), and grows a globally
- * consistent assembly from the anchor: at each step it places the unplaced part whose best pose,
- * relative to a placed part, touches all placed parts most (contact area minus interpenetration;
- * {@link Contact}), which builds a spanning tree of the most confident pairs. Pose hypotheses from
- * elsewhere (the flow's samples) compete in the same score.
+ * registers every pair of parts through them ({@link PairwiseRegistration}), and grows an assembly
+ * from the anchor by a beam search: each step places one more part at a pose relative to a placed
+ * part, scored by how it touches all placed parts (contact area minus interpenetration and steps;
+ * {@link Contact}); the few best partial assemblies by their summed score go on. The result is a
+ * spanning tree of confident pairs that is consistent as a whole. Pose hypotheses from elsewhere
+ * (the flow's samples) compete in the same score.
  *
  * <p>In the spirit of the geometric stages of fracture assembly (Huang et al. 2006, "Reassembling
  * fractured objects by geometric matching"; Lu et al. 2024, "Jigsaw"): fracture-face segmentation,
@@ -45,13 +47,20 @@ public final class GeometricAssembler {
     private final double maxAngleDegrees;
     private final double minRegionShare;
     private final double penalty;
+    private final double stepPenalty;
+    private final int beamWidth;
+    private final int movesPerState;
     private final PairwiseRegistration registration;
 
     private GeometricAssembler(Builder b) {
         this.maxAngleDegrees = b.maxAngleDegrees;
         this.minRegionShare = b.minRegionShare;
         this.penalty = b.penalty;
-        this.registration = new PairwiseRegistration(b.angleStepDegrees, b.candidatesPerPair, b.penalty, b.maxRimPoints);
+        this.stepPenalty = b.stepPenalty;
+        this.beamWidth = b.beamWidth;
+        this.movesPerState = b.movesPerState;
+        this.registration = new PairwiseRegistration(b.angleStepDegrees, b.candidatesPerPair, b.penalty, b.stepPenalty,
+                b.maxRimPoints);
     }
 
     /** @return a builder with the defaults */
@@ -95,9 +104,13 @@ public final class GeometricAssembler {
             }
         }
         List<List<PlanarRegion>> regions = new ArrayList<>();
+        List<PartSurface> marked = new ArrayList<>();
         for (PartSurface p : parts) {
-            regions.add(PlanarRegions.detect(p, maxAngleDegrees, minRegionShare));
+            List<PlanarRegion> found = PlanarRegions.detect(p, maxAngleDegrees, minRegionShare);
+            regions.add(found);
+            marked.add(p.withFlatRegions(found));
         }
+        parts = marked;
         // Candidates of part q relative to part p, for p < q registered once and inverted for p > q.
         List<List<List<PairwiseRegistration.Candidate>>> pairs = new ArrayList<>();
         for (int p = 0; p < k; p++) {
@@ -120,63 +133,28 @@ public final class GeometricAssembler {
                 pairs.get(q).set(p, inverse);
             }
         }
-        RigidPose[] placed = new RigidPose[k];
-        double[] placingArea = new double[k];
-        String[] source = new String[k];
-        placed[anchor] = RigidPose.identity();
-        source[anchor] = "anchor";
+        List<State> beam = List.of(State.start(k, anchor));
         for (int round = 1; round < k; round++) {
-            double bestScore = Double.NEGATIVE_INFINITY;
-            int bestPart = -1;
-            RigidPose bestPose = null;
-            double bestArea = 0;
-            String bestSource = null;
-            for (int q = 0; q < k; q++) {
-                if (placed[q] != null) {
-                    continue;
-                }
-                for (int p = 0; p < k; p++) {
-                    if (placed[p] == null) {
-                        continue;
-                    }
-                    for (PairwiseRegistration.Candidate c : pairs.get(p).get(q)) {
-                        RigidPose g = compose(placed[p], c.movingToFixed());
-                        double s = score(parts, placed, q, g);
-                        if (s > bestScore) {
-                            bestScore = s;
-                            bestPart = q;
-                            bestPose = g;
-                            bestArea = regions.get(q).get(c.movingRegion()).area();
-                            bestSource = "geometry";
-                        }
-                    }
-                }
-                for (List<RigidPose> h : hypotheses) {
-                    // A hypothesis is relative to its own anchor pose; bring it to ours.
-                    RigidPose g = compose(h.get(anchor).inverse(), h.get(q));
-                    double s = score(parts, placed, q, g);
-                    if (s > bestScore) {
-                        bestScore = s;
-                        bestPart = q;
-                        bestPose = g;
-                        bestArea = regions.get(q).isEmpty() ? 0 : regions.get(q).get(0).area();
-                        bestSource = "hypothesis";
-                    }
+            List<State> next = new ArrayList<>();
+            for (State state : beam) {
+                for (Move move : moves(state, parts, regions, pairs, hypotheses, anchor)) {
+                    insert(next, state.then(move), parts);
                 }
             }
-            if (bestPart < 0) {
-                // No candidate at all (no flat regions, no hypotheses): leave the rest in place.
-                for (int q = 0; q < k; q++) {
-                    if (placed[q] == null) {
-                        placed[q] = RigidPose.identity();
-                        source[q] = "none";
-                    }
-                }
+            if (next.isEmpty()) {
                 break;
             }
-            placed[bestPart] = bestPose;
-            placingArea[bestPart] = bestArea;
-            source[bestPart] = bestSource;
+            beam = next;
+        }
+        State best = beam.get(0);
+        RigidPose[] placed = best.poses.clone();
+        String[] source = best.source.clone();
+        for (int q = 0; q < k; q++) {
+            if (placed[q] == null) {
+                // No candidate at all (no flat regions, no hypotheses): the part stays where it is.
+                placed[q] = RigidPose.identity();
+                source[q] = "none";
+            }
         }
         double[] confidence = new double[k];
         for (int q = 0; q < k; q++) {
@@ -185,30 +163,182 @@ public final class GeometricAssembler {
                 continue;
             }
             double contact = touching(parts, placed, q, placed[q]).contactArea();
-            confidence[q] = placingArea[q] > 0 ? Math.min(1, contact / placingArea[q]) : 0;
+            double area = best.placingArea[q];
+            confidence[q] = area > 0 ? Math.min(1, contact / area) : 0;
         }
         return new Result(Arrays.asList(placed), confidence, Arrays.asList(source));
     }
 
+    /**
+     * The placements worth scoring from a state: the {@code movesPerState} best geometric
+     * candidates by their pairwise score (part q against one placed part), then every hypothesis,
+     * each scored against all placed parts.
+     */
+    private List<Move> moves(State state, List<PartSurface> parts, List<List<PlanarRegion>> regions,
+            List<List<List<PairwiseRegistration.Candidate>>> pairs, List<List<RigidPose>> hypotheses, int anchor) {
+        int k = parts.size();
+        List<Move> shortlist = new ArrayList<>();
+        for (int q = 0; q < k; q++) {
+            if (state.poses[q] != null) {
+                continue;
+            }
+            for (int p = 0; p < k; p++) {
+                if (state.poses[p] == null) {
+                    continue;
+                }
+                for (PairwiseRegistration.Candidate c : pairs.get(p).get(q)) {
+                    shortlist.add(new Move(q, compose(state.poses[p], c.movingToFixed()), c.score(),
+                            regions.get(q).get(c.movingRegion()).area(), "geometry"));
+                }
+            }
+        }
+        shortlist.sort(Comparator.comparingDouble(Move::score).reversed());
+        List<Move> out = new ArrayList<>();
+        for (Move m : shortlist.subList(0, Math.min(movesPerState, shortlist.size()))) {
+            out.add(m.rescored(score(parts, state.poses, m.part, m.pose)));
+        }
+        for (List<RigidPose> h : hypotheses) {
+            for (int q = 0; q < k; q++) {
+                if (state.poses[q] == null) {
+                    // A hypothesis is relative to its own anchor pose; bring it to ours.
+                    RigidPose g = compose(h.get(anchor).inverse(), h.get(q));
+                    double area = regions.get(q).isEmpty() ? 0 : regions.get(q).get(0).area();
+                    out.add(new Move(q, g, score(parts, state.poses, q, g), area, "hypothesis"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds a state to the next beam, kept sorted best first and at most {@code beamWidth} long; a
+     * state that places the same parts at nearly the same poses as a better one is dropped.
+     */
+    private void insert(List<State> beam, State candidate, List<PartSurface> parts) {
+        for (int i = 0; i < beam.size(); i++) {
+            State other = beam.get(i);
+            if (other.same(candidate, parts)) {
+                if (candidate.total > other.total) {
+                    beam.remove(i);
+                    break;
+                }
+                return;
+            }
+        }
+        int at = 0;
+        while (at < beam.size() && beam.get(at).total >= candidate.total) {
+            at++;
+        }
+        if (at < beamWidth) {
+            beam.add(at, candidate);
+            if (beam.size() > beamWidth) {
+                beam.remove(beam.size() - 1);
+            }
+        }
+    }
+
+    /** One placement: part, pose, its score so far, the area of its placing face and what proposed it. */
+    private record Move(int part, RigidPose pose, double score, double area, String source) {
+        Move rescored(double value) {
+            return new Move(part, pose, value, area, source);
+        }
+    }
+
+    /** A partial assembly in the beam: the placed parts' poses and the sum of their placing scores. */
+    private static final class State {
+        final RigidPose[] poses;
+        final String[] source;
+        final double[] placingArea;
+        final double total;
+
+        private State(RigidPose[] poses, String[] source, double[] placingArea, double total) {
+            this.poses = poses;
+            this.source = source;
+            this.placingArea = placingArea;
+            this.total = total;
+        }
+
+        static State start(int k, int anchor) {
+            RigidPose[] poses = new RigidPose[k];
+            String[] source = new String[k];
+            poses[anchor] = RigidPose.identity();
+            source[anchor] = "anchor";
+            return new State(poses, source, new double[k], 0);
+        }
+
+        State then(Move m) {
+            RigidPose[] p = poses.clone();
+            String[] s = source.clone();
+            double[] a = placingArea.clone();
+            p[m.part] = m.pose;
+            s[m.part] = m.source;
+            a[m.part] = m.area;
+            return new State(p, s, a, total + m.score);
+        }
+
+        /** Same parts placed, each within its sampling tolerance and 5 degrees of the other's pose. */
+        boolean same(State o, List<PartSurface> parts) {
+            for (int q = 0; q < poses.length; q++) {
+                if ((poses[q] == null) != (o.poses[q] == null)) {
+                    return false;
+                }
+                if (poses[q] == null) {
+                    continue;
+                }
+                double angle = Math.toDegrees(So3.angle(poses[q].rotation(), o.poses[q].rotation()));
+                double[] t = poses[q].translation();
+                double[] u = o.poses[q].translation();
+                double d = Math.sqrt((t[0] - u[0]) * (t[0] - u[0]) + (t[1] - u[1]) * (t[1] - u[1])
+                        + (t[2] - u[2]) * (t[2] - u[2]));
+                if (angle > 5 || d > 2 * parts.get(q).spacing()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The score of a whole assembly, summed over pairs of parts (for diagnostics and tests).
+     *
+     * @param parts the parts in their input poses
+     * @param poses one pose per part
+     * @return the summed pair scores, with the pair contacts, interpenetrations and steps
+     */
+    double[] objective(List<PartSurface> parts, List<RigidPose> poses) {
+        List<PartSurface> marked = new ArrayList<>();
+        for (PartSurface p : parts) {
+            marked.add(p.withFlatRegions(PlanarRegions.detect(p, maxAngleDegrees, minRegionShare)));
+        }
+        double total = 0;
+        Contact sum = new Contact(0, 0, 0);
+        for (int p = 0; p < parts.size(); p++) {
+            for (int q = p + 1; q < parts.size(); q++) {
+                Contact c = Contact.measure(marked.get(p), marked.get(q), compose(poses.get(p).inverse(), poses.get(q)),
+                        PairwiseRegistration.tolerance(marked.get(p), marked.get(q)));
+                total += c.score(penalty, stepPenalty);
+                sum = sum.plus(c);
+            }
+        }
+        return new double[] {total, sum.contactArea(), sum.insideArea(), sum.stepArea()};
+    }
+
     /** Contact of part q, posed at g, with every placed part, minus the interpenetration penalty. */
     private double score(List<PartSurface> parts, RigidPose[] placed, int q, RigidPose g) {
-        return touching(parts, placed, q, g).score(penalty);
+        return touching(parts, placed, q, g).score(penalty, stepPenalty);
     }
 
     /** The contact of part q, posed at g, with every other placed part, summed. */
     private static Contact touching(List<PartSurface> parts, RigidPose[] placed, int q, RigidPose g) {
-        double contact = 0;
-        double inside = 0;
+        Contact sum = new Contact(0, 0, 0);
         for (int p = 0; p < parts.size(); p++) {
             if (p == q || placed[p] == null) {
                 continue;
             }
-            Contact c = Contact.measure(parts.get(p), parts.get(q), compose(placed[p].inverse(), g),
-                    PairwiseRegistration.tolerance(parts.get(p), parts.get(q)));
-            contact += c.contactArea();
-            inside += c.insideArea();
+            sum = sum.plus(Contact.measure(parts.get(p), parts.get(q), compose(placed[p].inverse(), g),
+                    PairwiseRegistration.tolerance(parts.get(p), parts.get(q))));
         }
-        return new Contact(contact, inside);
+        return sum;
     }
 
     /** {@code a ∘ b}: b first, then a. */
@@ -225,7 +355,10 @@ public final class GeometricAssembler {
         private double angleStepDegrees = 5;
         private int candidatesPerPair = 6;
         private double penalty = 2;
+        private double stepPenalty = 3;
         private int maxRimPoints = 96;
+        private int beamWidth = 4;
+        private int movesPerState = 64;
 
         private Builder() {}
 
@@ -275,6 +408,35 @@ public final class GeometricAssembler {
         }
 
         /**
+         * @param value weight of steps (surface next to the other part without a mating or
+         *     continuing surface there) against contact area (default 3)
+         * @return this builder
+         */
+        public Builder optStepPenalty(double value) {
+            stepPenalty = value;
+            return this;
+        }
+
+        /**
+         * @param value partial assemblies kept at each step of the search (default 4; 1 is greedy)
+         * @return this builder
+         */
+        public Builder optBeamWidth(int value) {
+            beamWidth = value;
+            return this;
+        }
+
+        /**
+         * @param value placements scored against all placed parts per partial assembly and step,
+         *     the best by their pairwise score (default 64)
+         * @return this builder
+         */
+        public Builder optMovesPerState(int value) {
+            movesPerState = value;
+            return this;
+        }
+
+        /**
          * @param value most rim points per region in the rotation–translation vote (default 96)
          * @return this builder
          */
@@ -302,6 +464,15 @@ public final class GeometricAssembler {
             }
             if (!(penalty >= 0) || Double.isInfinite(penalty)) {
                 throw new IllegalArgumentException("penalty is not a finite non-negative number: " + penalty);
+            }
+            if (!(stepPenalty >= 0) || Double.isInfinite(stepPenalty)) {
+                throw new IllegalArgumentException("step penalty is not a finite non-negative number: " + stepPenalty);
+            }
+            if (beamWidth < 1) {
+                throw new IllegalArgumentException("beam width is not positive: " + beamWidth);
+            }
+            if (movesPerState < 1) {
+                throw new IllegalArgumentException("moves per state is not positive: " + movesPerState);
             }
             if (maxRimPoints < 8) {
                 throw new IllegalArgumentException("max rim points is below 8: " + maxRimPoints);

@@ -22,21 +22,27 @@ public final class PairwiseRegistration {
     /** A relative pose of the moving part in the fixed part's frame, with its score. */
     public record Candidate(RigidPose movingToFixed, double score, int fixedRegion, int movingRegion) {}
 
+    /** Rotations kept from the vote per pair of faces. */
+    static final int PEAKS = 3;
+
     private final double angleStepDegrees;
     private final int keep;
     private final double penalty;
+    private final double stepPenalty;
     private final int maxRimPoints;
 
     /**
      * @param angleStepDegrees step of the in-plane rotation grid
      * @param keep candidates kept per pair of parts
      * @param penalty weight of interpenetration in the score
+     * @param stepPenalty weight of steps in the score
      * @param maxRimPoints most rim points per region in the vote
      */
-    PairwiseRegistration(double angleStepDegrees, int keep, double penalty, int maxRimPoints) {
+    PairwiseRegistration(double angleStepDegrees, int keep, double penalty, double stepPenalty, int maxRimPoints) {
         this.angleStepDegrees = angleStepDegrees;
         this.keep = keep;
         this.penalty = penalty;
+        this.stepPenalty = stepPenalty;
         this.maxRimPoints = maxRimPoints;
     }
 
@@ -55,16 +61,14 @@ public final class PairwiseRegistration {
         List<Candidate> all = new ArrayList<>();
         for (int ia = 0; ia < fixedRegions.size(); ia++) {
             PlanarRegion a = fixedRegions.get(ia);
-            double[] allA = a.planar(fixed, a.rim());
-            double[] rimA = subsample(allA, maxRimPoints);
+            double[] outlineA = a.planar(fixed, a.outline());
+            double[] voteA = subsample(outlineA, maxRimPoints);
             for (int ib = 0; ib < movingRegions.size(); ib++) {
                 PlanarRegion b = movingRegions.get(ib);
-                double[] allB = mirror(b.planar(moving, b.rim()));
-                double[] rimB = subsample(allB, maxRimPoints);
-                for (double[] peak : hough(rimA, rimB, tolerance)) {
-                    double[] fit = refine(allA, allB, peak, tolerance);
-                    RigidPose pose = pose(a, b, fit);
-                    double score = Contact.measure(fixed, moving, pose, tolerance).score(penalty);
+                double[] outlineB = mirror(b.planar(moving, b.outline()));
+                for (double[] peak : hough(voteA, subsample(outlineB, maxRimPoints), tolerance)) {
+                    RigidPose pose = pose(a, b, refine(outlineA, outlineB, peak, tolerance));
+                    double score = Contact.measure(fixed, moving, pose, tolerance).score(penalty, stepPenalty);
                     all.add(new Candidate(pose, score, ia, ib));
                 }
             }
@@ -138,7 +142,7 @@ public final class PairwiseRegistration {
         }
         List<double[]> peaks = new ArrayList<>();
         boolean[] taken = new boolean[steps];
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < PEAKS; round++) {
             int arg = -1;
             for (int s = 0; s < steps; s++) {
                 if (!taken[s] && (arg < 0 || best[s][3] > best[arg][3])) {

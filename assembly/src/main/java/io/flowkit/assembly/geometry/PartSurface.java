@@ -2,6 +2,7 @@ package io.flowkit.assembly.geometry;
 
 import io.flowkit.datasets.spatial.NearestNeighbors;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One part's surface as the geometric stage sees it: dense points with unit outward normals, in
@@ -14,13 +15,38 @@ public final class PartSurface {
     private final NearestNeighbors index;
     private final double spacing;
     private final double areaPerPoint;
+    private final boolean[] flat;
 
-    private PartSurface(double[] points, double[] normals, NearestNeighbors index, double spacing, double areaPerPoint) {
+    private PartSurface(double[] points, double[] normals, NearestNeighbors index, double spacing, double areaPerPoint,
+            boolean[] flat) {
         this.points = points;
         this.normals = normals;
         this.index = index;
         this.spacing = spacing;
         this.areaPerPoint = areaPerPoint;
+        this.flat = flat;
+    }
+
+    /**
+     * This surface with its points in flat regions marked (candidate fracture faces; see
+     * {@link Contact} for how the marks are used).
+     *
+     * @param regions flat regions of this surface
+     * @return a copy that shares the points and the index
+     */
+    public PartSurface withFlatRegions(List<PlanarRegion> regions) {
+        boolean[] marks = new boolean[size()];
+        for (PlanarRegion r : regions) {
+            for (int i : r.members()) {
+                marks[i] = true;
+            }
+        }
+        return new PartSurface(points, normals, index, spacing, areaPerPoint, marks);
+    }
+
+    /** Whether point i lies in a marked flat region (false when none are marked). */
+    boolean flat(int i) {
+        return flat != null && flat[i];
     }
 
     /**
@@ -69,7 +95,7 @@ public final class PartSurface {
         // Uniform samples: the typical distance between neighbours is about sqrt(area per point),
         // the median nearest-neighbour distance about half of it.
         double spacing = Math.max(Math.sqrt(area / count), 2 * gaps[count / 2]);
-        return new PartSurface(x, n, index, spacing, area / count);
+        return new PartSurface(x, n, index, spacing, area / count, null);
     }
 
     /** @return the number of points */

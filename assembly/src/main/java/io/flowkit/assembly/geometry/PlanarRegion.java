@@ -8,13 +8,16 @@ package io.flowkit.assembly.geometry;
  *
  * @param members indices of the part's points in the region
  * @param rim indices of the members that border other points
+ * @param outline indices of the rim points that border the part's original surface rather than
+ *     another flat region (where the cut met the object's surface: the same curve on both sides of
+ *     the cut); the whole rim when too few do
  * @param centroid the members' mean
  * @param normal unit outward normal of the plane
  * @param u first in-plane axis
  * @param v second in-plane axis, {@code normal × u}
  * @param area the region's area (members × area per point)
  */
-public record PlanarRegion(int[] members, int[] rim, double[] centroid, double[] normal, double[] u, double[] v,
+public record PlanarRegion(int[] members, int[] rim, int[] outline, double[] centroid, double[] normal, double[] u, double[] v,
         double area) {
 
     /**

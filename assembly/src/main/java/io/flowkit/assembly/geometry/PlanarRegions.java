@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class PlanarRegions {
 
+    /** Below this share of outline points among the rim, a region's whole rim counts as its outline. */
+    static final double MIN_OUTER_SHARE = 0.25;
+
     /** Neighbours per point in the graph. */
     static final int NEIGHBOURS = 12;
 
@@ -71,15 +74,20 @@ public final class PlanarRegions {
                 kept.add(members.stream().mapToInt(Integer::intValue).sorted().toArray());
             }
         }
+        boolean[] keptLabel = new boolean[next];
+        for (int[] m : kept) {
+            keptLabel[label[m[0]]] = true;
+        }
         List<PlanarRegion> regions = new ArrayList<>();
         for (int[] m : kept) {
-            regions.add(region(surface, m, knn, k, label));
+            regions.add(region(surface, m, knn, k, label, keptLabel));
         }
         regions.sort(Comparator.comparingDouble(PlanarRegion::area).reversed());
         return regions;
     }
 
-    private static PlanarRegion region(PartSurface surface, int[] members, int[] knn, int k, int[] label) {
+    private static PlanarRegion region(PartSurface surface, int[] members, int[] knn, int k, int[] label,
+            boolean[] keptLabel) {
         double[] c = new double[3];
         double[] nsum = new double[3];
         for (int i : members) {
@@ -96,15 +104,32 @@ public final class PlanarRegions {
         double[] v = cross(normal, u);
         int id = label[members[0]];
         List<Integer> rim = new ArrayList<>();
+        List<Integer> outer = new ArrayList<>();
         for (int i : members) {
+            boolean onRim = false;
+            boolean crease = false;
             for (int a = 0; a < k; a++) {
-                if (label[knn[i * k + a]] != id) {
-                    rim.add(i);
-                    break;
+                int other = label[knn[i * k + a]];
+                if (other != id) {
+                    onRim = true;
+                    crease |= keptLabel[other];
+                }
+            }
+            if (onRim) {
+                rim.add(i);
+                if (!crease) {
+                    outer.add(i);
                 }
             }
         }
-        return new PlanarRegion(members, rim.stream().mapToInt(Integer::intValue).toArray(), c, normal, u, v,
+        int[] rimIndices = rim.stream().mapToInt(Integer::intValue).toArray();
+        int[] outerIndices = outer.stream().mapToInt(Integer::intValue).toArray();
+        // A face bordered almost only by other flat faces (a box cut along its faces) has no outline
+        // of its own to speak of: its whole rim stands in.
+        if (outerIndices.length < MIN_OUTER_SHARE * rimIndices.length) {
+            outerIndices = rimIndices;
+        }
+        return new PlanarRegion(members, rimIndices, outerIndices, c, normal, u, v,
                 members.length * surface.areaPerPoint());
     }
 
