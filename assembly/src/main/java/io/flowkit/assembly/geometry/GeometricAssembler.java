@@ -50,6 +50,7 @@ public final class GeometricAssembler {
     private final double stepPenalty;
     private final int beamWidth;
     private final int movesPerState;
+    private final int maxRegions;
     private final PairwiseRegistration registration;
 
     private GeometricAssembler(Builder b) {
@@ -59,6 +60,7 @@ public final class GeometricAssembler {
         this.stepPenalty = b.stepPenalty;
         this.beamWidth = b.beamWidth;
         this.movesPerState = b.movesPerState;
+        this.maxRegions = b.maxRegions;
         this.registration = new PairwiseRegistration(b.angleStepDegrees, b.candidatesPerPair, b.penalty, b.stepPenalty,
                 b.maxRimPoints);
     }
@@ -107,7 +109,9 @@ public final class GeometricAssembler {
         List<PartSurface> marked = new ArrayList<>();
         for (PartSurface p : parts) {
             List<PlanarRegion> found = PlanarRegions.detect(p, maxAngleDegrees, minRegionShare);
-            regions.add(found);
+            // Every flat region counts as a possible fracture face for the steps; the largest few
+            // are registered (CAD parts have many flat faces of their own).
+            regions.add(found.subList(0, Math.min(maxRegions, found.size())));
             marked.add(p.withFlatRegions(found));
         }
         parts = marked;
@@ -359,6 +363,7 @@ public final class GeometricAssembler {
         private int maxRimPoints = 96;
         private int beamWidth = 4;
         private int movesPerState = 64;
+        private int maxRegions = 4;
 
         private Builder() {}
 
@@ -418,6 +423,16 @@ public final class GeometricAssembler {
         }
 
         /**
+         * @param value most flat regions per part registered against other parts, the largest
+         *     (default 4)
+         * @return this builder
+         */
+        public Builder optMaxRegions(int value) {
+            maxRegions = value;
+            return this;
+        }
+
+        /**
          * @param value partial assemblies kept at each step of the search (default 4; 1 is greedy)
          * @return this builder
          */
@@ -467,6 +482,9 @@ public final class GeometricAssembler {
             }
             if (!(stepPenalty >= 0) || Double.isInfinite(stepPenalty)) {
                 throw new IllegalArgumentException("step penalty is not a finite non-negative number: " + stepPenalty);
+            }
+            if (maxRegions < 1) {
+                throw new IllegalArgumentException("max regions is not positive: " + maxRegions);
             }
             if (beamWidth < 1) {
                 throw new IllegalArgumentException("beam width is not positive: " + beamWidth);
