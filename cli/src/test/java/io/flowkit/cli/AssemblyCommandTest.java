@@ -95,4 +95,45 @@ class AssemblyCommandTest {
                 dir.resolve("z").toString());
         assertTrue(holey.startsWith("1\n") && holey.contains("open.ply is not closed"), holey);
     }
+
+    @Test
+    void partsFromTwoFoldersWithTheSameNamesKeepTheirOwnOutputs() throws Exception {
+        Path cow = DataLocation.dataset("meshes/cgal").resolve("cow.off");
+        Path parts = dir.resolve("parts");
+        CliRunner.run("assembly", "fracture", "--mesh", cow.toString(), "--parts", "2", "--seed", "2", "--out",
+                parts.toString());
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.copy(parts.resolve("part-00.ply"), a.resolve("part.ply"));
+        Files.copy(parts.resolve("part-01.ply"), b.resolve("part.ply"));
+        Path model = dir.resolve("model");
+        try (AssemblyModel m = AssemblyModel.create(new AssemblyConfig(4, 16, 2, 1, 2, 0), 1, Device.cpu())) {
+            m.save(model, null);
+        }
+        Path out = dir.resolve("out");
+        String r = CliRunner.run("assemble", "--parts", a + "," + b, "--model", model.toString(), "--out", out.toString());
+        assertTrue(r.startsWith("0\n") && r.contains("2 parts assembled"), r);
+        assertEquals(MeshFiles.read(a.resolve("part.ply")).faceCount(), MeshFiles.read(out.resolve("a-part-posed.ply")).faceCount());
+        assertEquals(MeshFiles.read(b.resolve("part.ply")).faceCount(), MeshFiles.read(out.resolve("b-part-posed.ply")).faceCount());
+        assertTrue(Files.readString(out.resolve("poses.json")).contains("\"posed\": \"b-part-posed.ply\""));
+    }
+
+    @Test
+    void missingEmptyAndSelfOverwritingFoldersAreRefused() throws Exception {
+        Path nowhere = dir.resolve("nowhere");
+        String missing = CliRunner.run("assemble", "--parts", nowhere.toString(), "--out", dir.resolve("o").toString());
+        assertTrue(missing.startsWith("1\n") && missing.contains("parts not found: " + nowhere), missing);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("readme.txt"), "no meshes here");
+        String none = CliRunner.run("assemble", "--parts", empty.toString(), "--out", dir.resolve("o").toString());
+        assertTrue(none.startsWith("1\n") && none.contains("no mesh files (.ply, .obj, .off, .stl) found in " + empty), none);
+        Path parts = dir.resolve("parts");
+        CliRunner.run("assembly", "fracture", "--mesh", DataLocation.dataset("meshes/cgal").resolve("cow.off").toString(),
+                "--parts", "2", "--out", parts.toString());
+        String self = CliRunner.run("assemble", "--parts", parts.toString(), "--out", parts.resolve(".").toString());
+        assertTrue(self.startsWith("1\n") && self.contains("--out is the parts folder"), self);
+        try (var listing = Files.list(parts)) {
+            assertEquals(2, listing.filter(f -> f.toString().endsWith(".ply")).count(), "nothing written into the parts");
+        }
+    }
 }

@@ -39,35 +39,26 @@ public final class AssembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> files = new ArrayList<>();
-        for (Path p : parts) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    files.addAll(s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
-                            .matches(".*\\.(ply|obj|off|stl)")).sorted().toList());
-                }
-            } else {
-                files.add(p);
-            }
-        }
+        List<Path> files = partFiles(parts, out);
         List<TriangleMesh> meshes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Path f : files) {
             meshes.add(MeshFiles.read(f));
             names.add(f.getFileName().toString());
         }
+        List<String> stems = uniqueStems(files);
         try (AssemblyModel m = model == null ? AssemblyModel.loadDefault(Device.cpu()) : AssemblyModel.load(model, Device.cpu())) {
             PartAssembler.Assembled a = PartAssembler.builder().setModel(m).optSeed(seed).build().assemble(meshes, names);
             Files.createDirectories(out);
-            StringBuilder json = new StringBuilder("{\n  \"anchor\": \"" + names.get(a.anchor()) + "\",\n  \"parts\": [\n");
+            StringBuilder json = new StringBuilder("{\n  \"anchor\": \"" + escape(names.get(a.anchor())) + "\",\n  \"parts\": [\n");
             for (int p = 0; p < meshes.size(); p++) {
-                String name = names.get(p);
-                String stem = name.substring(0, name.lastIndexOf('.'));
-                MeshFiles.write(out.resolve(stem + "-posed.ply"), a.posedParts().get(p));
+                String posed = stems.get(p) + "-posed.ply";
+                MeshFiles.write(out.resolve(posed), a.posedParts().get(p));
                 RigidPose pose = a.poses().get(p);
-                json.append(String.format(Locale.ROOT, "    {\"file\": \"%s\", \"rotation\": %s, \"translation\": %s}%s%n",
-                        name, Arrays.toString(pose.rotation()), Arrays.toString(pose.translation()),
-                        p + 1 < meshes.size() ? "," : ""));
+                json.append(String.format(Locale.ROOT,
+                        "    {\"file\": \"%s\", \"input\": \"%s\", \"posed\": \"%s\", \"rotation\": %s, \"translation\": %s}%s%n",
+                        escape(names.get(p)), escape(files.get(p).toString()), posed, Arrays.toString(pose.rotation()),
+                        Arrays.toString(pose.translation()), p + 1 < meshes.size() ? "," : ""));
             }
             json.append("  ]\n}\n");
             MeshFiles.write(out.resolve("assembled.ply"), a.combined());
@@ -76,5 +67,70 @@ public final class AssembleCommand implements Callable<Integer> {
                     + names.get(a.anchor()) + ")");
             return 0;
         }
+    }
+
+    /**
+     * The part files named on the command line: folders are listed (mesh files only, sorted). A
+     * missing path, a folder without mesh files, and an output folder that is also a parts folder
+     * (the next run would read the outputs back as parts) are refused with the path in the message.
+     */
+    static List<Path> partFiles(List<Path> parts, Path out) throws java.io.IOException {
+        List<Path> files = new ArrayList<>();
+        Path outAbs = out.toAbsolutePath().normalize();
+        for (Path p : parts) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("parts not found: " + p);
+            }
+            if (Files.isDirectory(p)) {
+                if (p.toAbsolutePath().normalize().equals(outAbs)) {
+                    throw new IllegalArgumentException("--out is the parts folder " + p
+                            + ": the outputs would be read back as parts; choose another output folder");
+                }
+                List<Path> found;
+                try (Stream<Path> s = Files.list(p)) {
+                    found = s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                            .matches(".*\\.(ply|obj|off|stl)")).sorted().toList();
+                }
+                if (found.isEmpty()) {
+                    throw new IllegalArgumentException("no mesh files (.ply, .obj, .off, .stl) found in " + p);
+                }
+                files.addAll(found);
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Output stems, one per part: the file name without its extension, prefixed with the parent
+     * folder's name where two parts share a file name (and numbered if that is not enough), so that
+     * no output overwrites another.
+     */
+    static List<String> uniqueStems(List<Path> files) {
+        List<String> stems = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            stems.add(dot > 0 ? name.substring(0, dot) : name);
+        }
+        List<String> out = new ArrayList<>(stems);
+        for (int i = 0; i < files.size(); i++) {
+            if (java.util.Collections.frequency(stems, stems.get(i)) > 1) {
+                Path parent = files.get(i).toAbsolutePath().normalize().getParent();
+                String folder = parent == null || parent.getFileName() == null ? "root" : parent.getFileName().toString();
+                out.set(i, folder + "-" + stems.get(i));
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (java.util.Collections.frequency(out, out.get(i)) > 1) {
+                out.set(i, out.get(i) + "-" + (i + 1));
+            }
+        }
+        return out;
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
