@@ -359,7 +359,7 @@ public final class GeometricAssembler {
         private double angleStepDegrees = 5;
         private int candidatesPerPair = 6;
         private double penalty = 2;
-        private double stepPenalty = 3;
+        private double stepPenalty = 8;
         private int maxRimPoints = 96;
         private int beamWidth = 4;
         private int movesPerState = 64;
@@ -414,7 +414,7 @@ public final class GeometricAssembler {
 
         /**
          * @param value weight of steps (surface next to the other part without a mating or
-         *     continuing surface there) against contact area (default 3)
+         *     continuing surface there) against contact area (default 8)
          * @return this builder
          */
         public Builder optStepPenalty(double value) {
