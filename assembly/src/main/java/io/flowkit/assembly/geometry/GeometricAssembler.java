@@ -108,7 +108,7 @@ public final class GeometricAssembler {
         List<List<PlanarRegion>> regions = new ArrayList<>();
         List<PartSurface> marked = new ArrayList<>();
         for (PartSurface p : parts) {
-            List<PlanarRegion> found = PlanarRegions.detect(p, maxAngleDegrees, minRegionShare);
+            List<PlanarRegion> found = detect(p);
             // Every flat region counts as a possible fracture face for the steps; the largest few
             // are registered (CAD parts have many flat faces of their own).
             regions.add(found.subList(0, Math.min(maxRegions, found.size())));
@@ -303,33 +303,44 @@ public final class GeometricAssembler {
     }
 
     /**
-     * The score of a whole assembly, summed over pairs of parts (for diagnostics and tests).
+     * The contact of a whole assembly, summed over pairs of parts (for diagnostics and tests;
+     * {@link #score(Contact)} weighs it as the search does).
      *
      * @param parts the parts in their input poses
      * @param poses one pose per part
-     * @return the summed pair scores, with the pair contacts, interpenetrations and steps
+     * @return the pair contacts, interpenetrations and steps, summed
      */
-    double[] objective(List<PartSurface> parts, List<RigidPose> poses) {
+    Contact objective(List<PartSurface> parts, List<RigidPose> poses) {
         List<PartSurface> marked = new ArrayList<>();
         for (PartSurface p : parts) {
-            marked.add(p.withFlatRegions(PlanarRegions.detect(p, maxAngleDegrees, minRegionShare)));
+            marked.add(p.withFlatRegions(detect(p)));
         }
-        double total = 0;
         Contact sum = new Contact(0, 0, 0);
         for (int p = 0; p < parts.size(); p++) {
             for (int q = p + 1; q < parts.size(); q++) {
-                Contact c = Contact.measure(marked.get(p), marked.get(q), compose(poses.get(p).inverse(), poses.get(q)),
-                        PairwiseRegistration.tolerance(marked.get(p), marked.get(q)));
-                total += c.score(penalty, stepPenalty);
-                sum = sum.plus(c);
+                sum = sum.plus(Contact.measure(marked.get(p), marked.get(q), compose(poses.get(p).inverse(), poses.get(q)),
+                        PairwiseRegistration.tolerance(marked.get(p), marked.get(q))));
             }
         }
-        return new double[] {total, sum.contactArea(), sum.insideArea(), sum.stepArea()};
+        return sum;
     }
 
-    /** Contact of part q, posed at g, with every placed part, minus the interpenetration penalty. */
+    /**
+     * @param contact a contact
+     * @return its score with this assembler's penalties
+     */
+    double score(Contact contact) {
+        return contact.score(penalty, stepPenalty);
+    }
+
+    /** The flat regions of a part with this assembler's settings, largest first. */
+    private List<PlanarRegion> detect(PartSurface part) {
+        return PlanarRegions.detect(part, maxAngleDegrees, minRegionShare);
+    }
+
+    /** The score of part q, posed at g, against every placed part. */
     private double score(List<PartSurface> parts, RigidPose[] placed, int q, RigidPose g) {
-        return touching(parts, placed, q, g).score(penalty, stepPenalty);
+        return score(touching(parts, placed, q, g));
     }
 
     /** The contact of part q, posed at g, with every other placed part, summed. */

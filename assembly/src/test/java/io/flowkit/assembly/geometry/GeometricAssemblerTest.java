@@ -53,10 +53,12 @@ class GeometricAssemblerTest {
         GeometricAssembler assembler = GeometricAssembler.builder().build();
         GeometricAssembler.Result r = assembler.assemble(f.parts(), anchor, List.of());
         List<RigidPose> truth = List.of(f.relative(anchor, 0), f.relative(anchor, 1), f.relative(anchor, 2));
-        double[] right = assembler.objective(f.parts(), truth);
-        double[] found = assembler.objective(f.parts(), r.poses());
-        assertTrue(right[0] >= found[0] - 1e-9, "truth " + right[0] + " below the result's " + found[0]);
-        assertTrue(right[1] > 0 && right[3] < 0.05 * right[1], "truth contact " + right[1] + ", steps " + right[3]);
+        Contact right = assembler.objective(f.parts(), truth);
+        Contact found = assembler.objective(f.parts(), r.poses());
+        assertTrue(assembler.score(right) >= assembler.score(found) - 1e-9,
+                "truth " + assembler.score(right) + " below the result's " + assembler.score(found));
+        assertTrue(right.contactArea() > 0 && right.stepArea() < 0.05 * right.contactArea(),
+                "truth contact " + right.contactArea() + ", steps " + right.stepArea());
     }
 
     @Test

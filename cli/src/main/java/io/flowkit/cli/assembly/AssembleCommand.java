@@ -3,14 +3,18 @@ package io.flowkit.cli.assembly;
 import ai.djl.Device;
 import io.flowkit.assembly.assemble.PartAssembler;
 import io.flowkit.assembly.model.AssemblyModel;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.flowkit.core.io.AtomicFiles;
 import io.flowkit.datasets.assembly.RigidPose;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.datasets.mesh.io.MeshFiles;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,19 +54,25 @@ public final class AssembleCommand implements Callable<Integer> {
         try (AssemblyModel m = model == null ? AssemblyModel.loadDefault(Device.cpu()) : AssemblyModel.load(model, Device.cpu())) {
             PartAssembler.Assembled a = PartAssembler.builder().setModel(m).optSeed(seed).build().assemble(meshes, names);
             Files.createDirectories(out);
-            StringBuilder json = new StringBuilder("{\n  \"anchor\": \"" + escape(names.get(a.anchor())) + "\",\n  \"parts\": [\n");
+            JsonArray posedParts = new JsonArray();
             for (int p = 0; p < meshes.size(); p++) {
                 String posed = stems.get(p) + "-posed.ply";
                 MeshFiles.write(out.resolve(posed), a.posedParts().get(p));
                 RigidPose pose = a.poses().get(p);
-                json.append(String.format(Locale.ROOT,
-                        "    {\"file\": \"%s\", \"input\": \"%s\", \"posed\": \"%s\", \"rotation\": %s, \"translation\": %s}%s%n",
-                        escape(names.get(p)), escape(files.get(p).toString()), posed, Arrays.toString(pose.rotation()),
-                        Arrays.toString(pose.translation()), p + 1 < meshes.size() ? "," : ""));
+                JsonObject part = new JsonObject();
+                part.addProperty("file", names.get(p));
+                part.addProperty("input", files.get(p).toString());
+                part.addProperty("posed", posed);
+                part.add("rotation", numbers(pose.rotation()));
+                part.add("translation", numbers(pose.translation()));
+                posedParts.add(part);
             }
-            json.append("  ]\n}\n");
+            JsonObject json = new JsonObject();
+            json.addProperty("anchor", names.get(a.anchor()));
+            json.add("parts", posedParts);
             MeshFiles.write(out.resolve("assembled.ply"), a.combined());
-            AtomicFiles.writeString(out.resolve("poses.json"), json.toString());
+            AtomicFiles.writeString(out.resolve("poses.json"),
+                    new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n");
             System.out.println(meshes.size() + " parts assembled into " + out.toAbsolutePath() + " (anchor "
                     + names.get(a.anchor()) + ")");
             return 0;
@@ -74,7 +84,7 @@ public final class AssembleCommand implements Callable<Integer> {
      * missing path, a folder without mesh files, and an output folder that is also a parts folder
      * (the next run would read the outputs back as parts) are refused with the path in the message.
      */
-    static List<Path> partFiles(List<Path> parts, Path out) throws java.io.IOException {
+    static List<Path> partFiles(List<Path> parts, Path out) throws IOException {
         List<Path> files = new ArrayList<>();
         Path outAbs = out.toAbsolutePath().normalize();
         for (Path p : parts) {
@@ -116,21 +126,25 @@ public final class AssembleCommand implements Callable<Integer> {
         }
         List<String> out = new ArrayList<>(stems);
         for (int i = 0; i < files.size(); i++) {
-            if (java.util.Collections.frequency(stems, stems.get(i)) > 1) {
+            if (Collections.frequency(stems, stems.get(i)) > 1) {
                 Path parent = files.get(i).toAbsolutePath().normalize().getParent();
                 String folder = parent == null || parent.getFileName() == null ? "root" : parent.getFileName().toString();
                 out.set(i, folder + "-" + stems.get(i));
             }
         }
         for (int i = 0; i < out.size(); i++) {
-            if (java.util.Collections.frequency(out, out.get(i)) > 1) {
+            if (Collections.frequency(out, out.get(i)) > 1) {
                 out.set(i, out.get(i) + "-" + (i + 1));
             }
         }
         return out;
     }
 
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    private static JsonArray numbers(double[] values) {
+        JsonArray out = new JsonArray();
+        for (double v : values) {
+            out.add(v);
+        }
+        return out;
     }
 }
