@@ -40,7 +40,7 @@ public record Contact(double contactArea, double insideArea, double stepArea) {
     static final double INSIDE_REACH = 4;
 
     /** Most points of a part that a measurement visits (a regular subsample of larger parts). */
-    static final int MAX_POINTS = 1200;
+    static final int MAX_POINTS = 500;
 
     /**
      * The score of this contact: contact area minus penalties on interpenetration and steps.

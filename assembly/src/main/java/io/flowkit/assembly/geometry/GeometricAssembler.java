@@ -5,23 +5,28 @@ import io.flowkit.datasets.assembly.RigidPose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The geometric stage of assembly. It finds each part's flat regions ({@link PlanarRegions}),
- * registers every pair of parts through them ({@link PairwiseRegistration}), and grows an assembly
- * from the anchor by a beam search: each step places one more part at a pose relative to a placed
- * part, scored by how it touches all placed parts (contact area minus interpenetration and steps;
- * {@link Contact}); the few best partial assemblies by their summed score go on. The result is a
- * spanning tree of confident pairs that is consistent as a whole. Pose hypotheses from elsewhere
- * (the flow's samples) compete in the same score.
+ * registers pairs of parts through them ({@link PairwiseRegistration}), and joins parts into
+ * ever larger rigid clusters ({@link Cluster}) by a beam search: each step joins two clusters at
+ * one of their registered poses, scored by how they touch (contact area minus interpenetration and
+ * steps; {@link Contact}); the few best sets of clusters by their summed score go on. A joined
+ * cluster is registered again as one part: the faces its parts kept from an earlier cut through
+ * both merge into one, as whole as the cut left it, which makes the next match less ambiguous than
+ * matching the pieces of a face one by one. Pose hypotheses from elsewhere (the flow's samples)
+ * propose relative poses for every pair of clusters and compete in the same score.
  *
  * <p>In the spirit of the geometric stages of fracture assembly (Huang et al. 2006, "Reassembling
- * fractured objects by geometric matching"; Lu et al. 2024, "Jigsaw"): fracture-face segmentation,
- * pairwise matching with robust fitting, and a global spanning-tree assembly.
+ * fractured objects by geometric matching": fracture-face segmentation, pairwise matching with
+ * robust fitting, and merging of matched pieces; Lu et al. 2024, "Jigsaw": a global assembly from
+ * pairwise matches).
  *
  * <pre>{@code
- * GeometricAssembler.Result r = GeometricAssembler.builder().build().assemble(parts, anchor, List.of());
+ * GeometricAssembler.Result r = GeometricAssembler.assembleParts(parts, anchor);
  * }</pre>
  */
 public final class GeometricAssembler {
@@ -31,9 +36,10 @@ public final class GeometricAssembler {
      * much each part's placement is supported by contact.
      *
      * @param poses one per part
-     * @param confidence per part in [0, 1]: the share of the placing face that touches other
-     *     parts (1 for the anchor, 0 for a part placed without any contact)
-     * @param source per part, what placed it: {@code anchor}, {@code geometry} or {@code hypothesis}
+     * @param confidence per part in [0, 1]: the share of its flat faces (its candidate fracture
+     *     faces) that touches other parts (1 for the anchor, 0 for a part left unplaced)
+     * @param source per part, what placed it: {@code anchor}, {@code geometry}, {@code hypothesis},
+     *     or {@code none} for a part nothing joined to the anchor (left where it was)
      */
     public record Result(List<RigidPose> poses, double[] confidence, List<String> source) {
         /** Copies the lists. */
@@ -49,7 +55,6 @@ public final class GeometricAssembler {
     private final double penalty;
     private final double stepPenalty;
     private final int beamWidth;
-    private final int movesPerState;
     private final int maxRegions;
     private final PairwiseRegistration registration;
 
@@ -59,7 +64,6 @@ public final class GeometricAssembler {
         this.penalty = b.penalty;
         this.stepPenalty = b.stepPenalty;
         this.beamWidth = b.beamWidth;
-        this.movesPerState = b.movesPerState;
         this.maxRegions = b.maxRegions;
         this.registration = new PairwiseRegistration(b.angleStepDegrees, b.candidatesPerPair, b.penalty, b.stepPenalty,
                 b.maxRimPoints);
@@ -87,7 +91,8 @@ public final class GeometricAssembler {
      * @param parts the parts in their input poses, at least 2
      * @param anchor the part that stays in place
      * @param hypotheses whole-object pose hypotheses (one pose per part each), for example the
-     *     flow's samples; each part's pose in each hypothesis competes with the geometric candidates
+     *     flow's samples; each proposes the relative pose of every pair of clusters, in competition
+     *     with the registered ones
      * @return the assembly
      * @throws IllegalArgumentException with fewer than 2 parts, an anchor out of range or a
      *     hypothesis of the wrong size
@@ -105,124 +110,108 @@ public final class GeometricAssembler {
                 throw new IllegalArgumentException("a hypothesis has " + h.size() + " poses for " + k + " parts");
             }
         }
-        List<List<PlanarRegion>> regions = new ArrayList<>();
-        List<PartSurface> marked = new ArrayList<>();
-        for (PartSurface p : parts) {
-            List<PlanarRegion> found = detect(p);
-            // Every flat region counts as a possible fracture face for the steps; the largest few
-            // are registered (CAD parts have many flat faces of their own).
-            regions.add(found.subList(0, Math.min(maxRegions, found.size())));
-            marked.add(p.withFlatRegions(found));
+        List<Cluster> singles = new ArrayList<>();
+        for (int q = 0; q < k; q++) {
+            singles.add(Cluster.of(q, k, parts.get(q), this::detect, maxRegions));
         }
-        parts = marked;
-        // Candidates of part q relative to part p, for p < q registered once and inverted for p > q.
-        List<List<List<PairwiseRegistration.Candidate>>> pairs = new ArrayList<>();
-        for (int p = 0; p < k; p++) {
-            List<List<PairwiseRegistration.Candidate>> row = new ArrayList<>();
-            for (int q = 0; q < k; q++) {
-                row.add(List.of());
-            }
-            pairs.add(row);
-        }
-        for (int p = 0; p < k; p++) {
-            for (int q = p + 1; q < k; q++) {
-                List<PairwiseRegistration.Candidate> c = registration.register(parts.get(p), regions.get(p), parts.get(q),
-                        regions.get(q));
-                pairs.get(p).set(q, c);
-                List<PairwiseRegistration.Candidate> inverse = new ArrayList<>();
-                for (PairwiseRegistration.Candidate x : c) {
-                    inverse.add(new PairwiseRegistration.Candidate(x.movingToFixed().inverse(), x.score(), x.movingRegion(),
-                            x.fixedRegion()));
-                }
-                pairs.get(q).set(p, inverse);
-            }
-        }
-        List<State> beam = List.of(State.start(k, anchor));
-        for (int round = 1; round < k; round++) {
-            List<State> next = new ArrayList<>();
-            for (State state : beam) {
-                for (Move move : moves(state, parts, regions, pairs, hypotheses, anchor)) {
-                    insert(next, state.then(move), parts);
+        Map<List<Cluster>, List<PairwiseRegistration.Candidate>> cache = new HashMap<>();
+        List<JoinState> beam = List.of(JoinState.start(singles, anchor));
+        while (beam.get(0).clusters().size() > 1) {
+            register(beam, cache, hypotheses);
+            double spacing = singles.get(0).surface().spacing();
+            List<JoinState> next = new ArrayList<>();
+            for (JoinState state : beam) {
+                List<Cluster> cs = state.clusters();
+                for (int i = 0; i < cs.size(); i++) {
+                    for (int j = i + 1; j < cs.size(); j++) {
+                        for (PairwiseRegistration.Candidate c : cache.get(List.of(cs.get(i), cs.get(j)))) {
+                            insert(next, state.child(i, j, c), spacing);
+                        }
+                    }
                 }
             }
             if (next.isEmpty()) {
                 break;
             }
+            next.parallelStream().forEach(JoinState::realise);
             beam = next;
         }
-        State best = beam.get(0);
-        RigidPose[] placed = best.poses.clone();
-        String[] source = best.source.clone();
-        for (int q = 0; q < k; q++) {
-            if (placed[q] == null) {
-                // No candidate at all (no flat regions, no hypotheses): the part stays where it is.
-                placed[q] = RigidPose.identity();
-                source[q] = "none";
+        JoinState best = beam.get(0);
+        Cluster main = null;
+        for (Cluster c : best.clusters()) {
+            if (c.contains(anchor)) {
+                main = c;
             }
+        }
+        RigidPose[] placed = new RigidPose[k];
+        String[] source = best.source();
+        RigidPose toAnchor = main.pose(anchor).inverse();
+        for (int q = 0; q < k; q++) {
+            // A part that nothing joined to the anchor (no flat regions, no hypotheses) stays put.
+            placed[q] = main.contains(q) ? compose(toAnchor, main.pose(q)) : RigidPose.identity();
+            source[q] = main.contains(q) ? source[q] : "none";
         }
         double[] confidence = new double[k];
         for (int q = 0; q < k; q++) {
-            if (q == anchor) {
-                confidence[q] = 1;
-                continue;
+            double flat = 0;
+            for (PlanarRegion r : detect(parts.get(q))) {
+                flat += r.area();
             }
-            double contact = touching(parts, placed, q, placed[q]).contactArea();
-            double area = best.placingArea[q];
-            confidence[q] = area > 0 ? Math.min(1, contact / area) : 0;
+            double contact = touching(singles, placed, q).contactArea();
+            confidence[q] = q == anchor ? 1 : flat > 0 && main.contains(q) ? Math.min(1, contact / flat) : 0;
         }
         return new Result(Arrays.asList(placed), confidence, Arrays.asList(source));
     }
 
     /**
-     * The placements worth scoring from a state: the {@code movesPerState} best geometric
-     * candidates by their pairwise score (part q against one placed part), then every hypothesis,
-     * each scored against all placed parts.
+     * Registers the pairs of clusters of the beam not seen before, in parallel (each registration
+     * is pure), and adds each hypothesis's relative pose of the pair as a candidate.
      */
-    private List<Move> moves(State state, List<PartSurface> parts, List<List<PlanarRegion>> regions,
-            List<List<List<PairwiseRegistration.Candidate>>> pairs, List<List<RigidPose>> hypotheses, int anchor) {
-        int k = parts.size();
-        List<Move> shortlist = new ArrayList<>();
-        for (int q = 0; q < k; q++) {
-            if (state.poses[q] != null) {
-                continue;
-            }
-            for (int p = 0; p < k; p++) {
-                if (state.poses[p] == null) {
-                    continue;
-                }
-                for (PairwiseRegistration.Candidate c : pairs.get(p).get(q)) {
-                    shortlist.add(new Move(q, compose(state.poses[p], c.movingToFixed()), c.score(),
-                            regions.get(q).get(c.movingRegion()).area(), "geometry"));
+    private void register(List<JoinState> beam, Map<List<Cluster>, List<PairwiseRegistration.Candidate>> cache,
+            List<List<RigidPose>> hypotheses) {
+        List<List<Cluster>> missing = new ArrayList<>();
+        for (JoinState state : beam) {
+            List<Cluster> cs = state.clusters();
+            for (int i = 0; i < cs.size(); i++) {
+                for (int j = i + 1; j < cs.size(); j++) {
+                    List<Cluster> key = List.of(cs.get(i), cs.get(j));
+                    if (!cache.containsKey(key) && !missing.contains(key)) {
+                        missing.add(key);
+                    }
                 }
             }
         }
-        shortlist.sort(Comparator.comparingDouble(Move::score).reversed());
-        List<Move> out = new ArrayList<>();
-        for (Move m : shortlist.subList(0, Math.min(movesPerState, shortlist.size()))) {
-            out.add(m.rescored(score(parts, state.poses, m.part, m.pose)));
-        }
-        for (List<RigidPose> h : hypotheses) {
-            for (int q = 0; q < k; q++) {
-                if (state.poses[q] == null) {
-                    // A hypothesis is relative to its own anchor pose; bring it to ours.
-                    RigidPose g = compose(h.get(anchor).inverse(), h.get(q));
-                    double area = regions.get(q).isEmpty() ? 0 : regions.get(q).get(0).area();
-                    out.add(new Move(q, g, score(parts, state.poses, q, g), area, "hypothesis"));
-                }
+        List<List<PairwiseRegistration.Candidate>> found = missing.parallelStream().map(key -> {
+            Cluster a = key.get(0);
+            Cluster b = key.get(1);
+            List<PairwiseRegistration.Candidate> c = new ArrayList<>(registration.register(a.surface(), a.regions(),
+                    b.surface(), b.regions()));
+            double tolerance = PairwiseRegistration.tolerance(a.surface(), b.surface());
+            for (List<RigidPose> h : hypotheses) {
+                int pa = a.parts()[0];
+                int pb = b.parts()[0];
+                // b's frame -> pb's input -> assembled (h) -> pa's input -> a's frame
+                RigidPose g = compose(a.pose(pa), compose(h.get(pa).inverse(), compose(h.get(pb), b.pose(pb).inverse())));
+                double score = score(Contact.measure(a.surface(), b.surface(), g, tolerance));
+                c.add(new PairwiseRegistration.Candidate(g, score, -1, -1));
             }
+            c.sort(Comparator.comparingDouble(PairwiseRegistration.Candidate::score).reversed());
+            return c;
+        }).toList();
+        for (int m = 0; m < missing.size(); m++) {
+            cache.put(missing.get(m), found.get(m));
         }
-        return out;
     }
 
     /**
      * Adds a state to the next beam, kept sorted best first and at most {@code beamWidth} long; a
-     * state that places the same parts at nearly the same poses as a better one is dropped.
+     * state that is the same assembly as a better one is dropped.
      */
-    private void insert(List<State> beam, State candidate, List<PartSurface> parts) {
+    private void insert(List<JoinState> beam, JoinState candidate, double spacing) {
         for (int i = 0; i < beam.size(); i++) {
-            State other = beam.get(i);
-            if (other.same(candidate, parts)) {
-                if (candidate.total > other.total) {
+            JoinState other = beam.get(i);
+            if (other.same(candidate, spacing)) {
+                if (candidate.total() > other.total()) {
                     beam.remove(i);
                     break;
                 }
@@ -230,7 +219,7 @@ public final class GeometricAssembler {
             }
         }
         int at = 0;
-        while (at < beam.size() && beam.get(at).total >= candidate.total) {
+        while (at < beam.size() && beam.get(at).total() >= candidate.total()) {
             at++;
         }
         if (at < beamWidth) {
@@ -238,67 +227,6 @@ public final class GeometricAssembler {
             if (beam.size() > beamWidth) {
                 beam.remove(beam.size() - 1);
             }
-        }
-    }
-
-    /** One placement: part, pose, its score so far, the area of its placing face and what proposed it. */
-    private record Move(int part, RigidPose pose, double score, double area, String source) {
-        Move rescored(double value) {
-            return new Move(part, pose, value, area, source);
-        }
-    }
-
-    /** A partial assembly in the beam: the placed parts' poses and the sum of their placing scores. */
-    private static final class State {
-        final RigidPose[] poses;
-        final String[] source;
-        final double[] placingArea;
-        final double total;
-
-        private State(RigidPose[] poses, String[] source, double[] placingArea, double total) {
-            this.poses = poses;
-            this.source = source;
-            this.placingArea = placingArea;
-            this.total = total;
-        }
-
-        static State start(int k, int anchor) {
-            RigidPose[] poses = new RigidPose[k];
-            String[] source = new String[k];
-            poses[anchor] = RigidPose.identity();
-            source[anchor] = "anchor";
-            return new State(poses, source, new double[k], 0);
-        }
-
-        State then(Move m) {
-            RigidPose[] p = poses.clone();
-            String[] s = source.clone();
-            double[] a = placingArea.clone();
-            p[m.part] = m.pose;
-            s[m.part] = m.source;
-            a[m.part] = m.area;
-            return new State(p, s, a, total + m.score);
-        }
-
-        /** Same parts placed, each within its sampling tolerance and 5 degrees of the other's pose. */
-        boolean same(State o, List<PartSurface> parts) {
-            for (int q = 0; q < poses.length; q++) {
-                if ((poses[q] == null) != (o.poses[q] == null)) {
-                    return false;
-                }
-                if (poses[q] == null) {
-                    continue;
-                }
-                double angle = Math.toDegrees(So3.angle(poses[q].rotation(), o.poses[q].rotation()));
-                double[] t = poses[q].translation();
-                double[] u = o.poses[q].translation();
-                double d = Math.sqrt((t[0] - u[0]) * (t[0] - u[0]) + (t[1] - u[1]) * (t[1] - u[1])
-                        + (t[2] - u[2]) * (t[2] - u[2]));
-                if (angle > 5 || d > 2 * parts.get(q).spacing()) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
@@ -338,20 +266,16 @@ public final class GeometricAssembler {
         return PlanarRegions.detect(part, maxAngleDegrees, minRegionShare);
     }
 
-    /** The score of part q, posed at g, against every placed part. */
-    private double score(List<PartSurface> parts, RigidPose[] placed, int q, RigidPose g) {
-        return score(touching(parts, placed, q, g));
-    }
-
-    /** The contact of part q, posed at g, with every other placed part, summed. */
-    private static Contact touching(List<PartSurface> parts, RigidPose[] placed, int q, RigidPose g) {
+    /** The contact of part q with every other placed part, summed. */
+    private static Contact touching(List<Cluster> parts, RigidPose[] placed, int q) {
         Contact sum = new Contact(0, 0, 0);
         for (int p = 0; p < parts.size(); p++) {
             if (p == q || placed[p] == null) {
                 continue;
             }
-            sum = sum.plus(Contact.measure(parts.get(p), parts.get(q), compose(placed[p].inverse(), g),
-                    PairwiseRegistration.tolerance(parts.get(p), parts.get(q))));
+            PartSurface a = parts.get(p).surface();
+            PartSurface b = parts.get(q).surface();
+            sum = sum.plus(Contact.measure(a, b, compose(placed[p].inverse(), placed[q]), PairwiseRegistration.tolerance(a, b)));
         }
         return sum;
     }
@@ -372,8 +296,7 @@ public final class GeometricAssembler {
         private double penalty = 2;
         private double stepPenalty = 8;
         private int maxRimPoints = 96;
-        private int beamWidth = 4;
-        private int movesPerState = 64;
+        private int beamWidth = 10;
         private int maxRegions = 4;
 
         private Builder() {}
@@ -444,21 +367,11 @@ public final class GeometricAssembler {
         }
 
         /**
-         * @param value partial assemblies kept at each step of the search (default 4; 1 is greedy)
+         * @param value sets of clusters kept at each step of the search (default 10; 1 is greedy)
          * @return this builder
          */
         public Builder optBeamWidth(int value) {
             beamWidth = value;
-            return this;
-        }
-
-        /**
-         * @param value placements scored against all placed parts per partial assembly and step,
-         *     the best by their pairwise score (default 64)
-         * @return this builder
-         */
-        public Builder optMovesPerState(int value) {
-            movesPerState = value;
             return this;
         }
 
@@ -499,9 +412,6 @@ public final class GeometricAssembler {
             }
             if (beamWidth < 1) {
                 throw new IllegalArgumentException("beam width is not positive: " + beamWidth);
-            }
-            if (movesPerState < 1) {
-                throw new IllegalArgumentException("moves per state is not positive: " + movesPerState);
             }
             if (maxRimPoints < 8) {
                 throw new IllegalArgumentException("max rim points is below 8: " + maxRimPoints);

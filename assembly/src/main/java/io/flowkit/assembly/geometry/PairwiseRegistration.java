@@ -2,8 +2,11 @@ package io.flowkit.assembly.geometry;
 
 import io.flowkit.datasets.assembly.RigidPose;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Registers one part onto another through their flat regions: a region b of the moving part mates
@@ -19,11 +22,26 @@ import java.util.List;
  */
 public final class PairwiseRegistration {
 
-    /** A relative pose of the moving part in the fixed part's frame, with its score. */
-    public record Candidate(RigidPose movingToFixed, double score, int fixedRegion, int movingRegion) {}
+    /**
+     * A relative pose of the moving part in the fixed part's frame, with its score.
+     *
+     * @param movingToFixed the pose
+     * @param score its contact score
+     * @param fixedRegion the fixed part's mating region, or −1 for a pose from a hypothesis
+     * @param movingRegion the moving part's mating region, or −1 for a pose from a hypothesis
+     */
+    public record Candidate(RigidPose movingToFixed, double score, int fixedRegion, int movingRegion) {
+        /** @return whether the pose came from a whole-object hypothesis rather than registration */
+        public boolean fromHypothesis() {
+            return fixedRegion < 0;
+        }
+    }
 
-    /** Rotations kept from the vote per pair of faces. */
+    /** Placements kept per pair of faces. */
     static final int PEAKS = 3;
+
+    /** Peaks of the vote scored in the plane per pair of faces. */
+    static final int VOTE_PEAKS = 24;
 
     private final double angleStepDegrees;
     private final int keep;
@@ -59,15 +77,28 @@ public final class PairwiseRegistration {
             List<PlanarRegion> movingRegions) {
         double tolerance = tolerance(fixed, moving);
         List<Candidate> all = new ArrayList<>();
+        double radius = 3 * Math.max(fixed.spacing(), moving.spacing());
         for (int ia = 0; ia < fixedRegions.size(); ia++) {
             PlanarRegion a = fixedRegions.get(ia);
+            double[] membersA = a.planar(fixed, a.members());
+            double[] rimA = a.planar(fixed, a.rim());
             double[] outlineA = a.planar(fixed, a.outline());
-            double[] voteA = subsample(outlineA, maxRimPoints);
+            double[] voteA = subsample(voters(a, rimA, outlineA), maxRimPoints);
+            double[] outA = outward(membersA, voteA, radius);
+            PlanarPlacement fitA = new PlanarPlacement(membersA, rimA, outlineA, fixed.areaPerPoint(), tolerance);
             for (int ib = 0; ib < movingRegions.size(); ib++) {
                 PlanarRegion b = movingRegions.get(ib);
+                double[] membersB = mirror(b.planar(moving, b.members()));
+                double[] rimB = mirror(b.planar(moving, b.rim()));
                 double[] outlineB = mirror(b.planar(moving, b.outline()));
-                for (double[] peak : hough(voteA, subsample(outlineB, maxRimPoints), tolerance)) {
-                    RigidPose pose = pose(a, b, refine(outlineA, outlineB, peak, tolerance));
+                double[] voteB = subsample(voters(b, rimB, outlineB), maxRimPoints);
+                double[] outB = outward(membersB, voteB, radius);
+                PlanarPlacement fitB = new PlanarPlacement(membersB, rimB, outlineB, moving.areaPerPoint(), tolerance);
+                List<double[]> votes = hough(voteA, outA, voteB, outB, tolerance, VOTE_PEAKS);
+                for (double[] peak : peaks(votes, fitA, fitB, tolerance)) {
+                    double[] refined = refine(voters(a, rimA, outlineA), voters(b, rimB, outlineB), peak, tolerance);
+                    double[] fit = fitA.score(fitB, refined, stepPenalty) >= peak[3] ? refined : peak;
+                    RigidPose pose = pose(a, b, fit);
                     double score = Contact.measure(fixed, moving, pose, tolerance).score(penalty, stepPenalty);
                     all.add(new Candidate(pose, score, ia, ib));
                 }
@@ -77,87 +108,155 @@ public final class PairwiseRegistration {
         return all.subList(0, Math.min(keep, all.size()));
     }
 
+    /**
+     * The best few placements among the vote's by their planar score, at least 10 degrees or a
+     * few tolerances apart; each is {θ, tx, ty, score}.
+     */
+    private List<double[]> peaks(List<double[]> votes, PlanarPlacement a, PlanarPlacement b, double tolerance) {
+        List<double[]> scored = new ArrayList<>();
+        for (double[] v : votes) {
+            scored.add(new double[] {v[0], v[1], v[2], a.score(b, v, stepPenalty)});
+        }
+        scored.sort(Comparator.comparingDouble((double[] v) -> v[3]).reversed());
+        List<double[]> out = new ArrayList<>();
+        for (double[] v : scored) {
+            boolean near = false;
+            for (double[] o : out) {
+                double dTheta = Math.abs(Math.IEEEremainder(v[0] - o[0], 2 * Math.PI));
+                near |= dTheta < Math.toRadians(10) && Math.hypot(v[1] - o[1], v[2] - o[2]) < 3 * tolerance;
+            }
+            if (!near) {
+                out.add(v);
+                if (out.size() == PEAKS) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rim points that vote: the outline (where the face meets the original surface), or the
+     * whole rim when the outline is too short to carry the shape (a face bordered almost only by
+     * other flat faces, as a box cut along its faces).
+     */
+    static double[] voters(PlanarRegion r, double[] rim, double[] outline) {
+        return r.outline().length < MIN_OUTLINE_SHARE * r.rim().length ? rim : outline;
+    }
+
+    /** Below this share of outline points among the rim, the whole rim votes. */
+    static final double MIN_OUTLINE_SHARE = 0.25;
+
     /** Contact tolerance of two parts: a bit more than their sampling spacing. */
     static double tolerance(PartSurface a, PartSurface b) {
         return 1.5 * Math.max(a.spacing(), b.spacing());
     }
 
     /**
-     * Peaks of the vote over (rotation, translation): for each rotation on the grid the best
-     * translation cell (summed with its 8 neighbours); the best few rotations, at least 3 steps
-     * apart. Each peak is {θ, tx, ty, votes}.
+     * Peaks of a vote over (rotation, translation) by oriented rim points: a rim point of a and
+     * one of b mate when b's outward direction, rotated, is a's (both faces are bounded by the same
+     * stretch of the object's surface), which fixes the rotation; the pair then votes for the
+     * translation that puts b's point on a's, in its rotation bin and the two next ones. Each
+     * bin's cells are summed with their 8 neighbours; the best {@code count} cells, apart from one
+     * another, are the peaks, each {θ, tx, ty, votes}.
      */
-    private List<double[]> hough(double[] a, double[] b, double tolerance) {
-        int na = a.length / 2;
-        int nb = b.length / 2;
-        double cell = tolerance;
-        double extent = radius(a) + radius(b) + 2 * cell;
-        int half = (int) Math.ceil(extent / cell);
-        int width = 2 * half + 1;
-        int[] grid = new int[width * width];
+    List<double[]> hough(double[] a, double[] outA, double[] b, double[] outB, double tolerance, int count) {
         int steps = (int) Math.round(360 / angleStepDegrees);
-        double[][] best = new double[steps][];
-        int[] touched = new int[na * nb];
+        double step = 2 * Math.PI / steps;
+        double cell = tolerance;
+        Map<Long, int[]> votes = new HashMap<>();
+        double[] cos = new double[steps];
+        double[] sin = new double[steps];
         for (int s = 0; s < steps; s++) {
-            double theta = Math.toRadians(s * angleStepDegrees);
-            double c = Math.cos(theta);
-            double sn = Math.sin(theta);
-            int used = 0;
-            for (int j = 0; j < nb; j++) {
-                double bx = c * b[2 * j] - sn * b[2 * j + 1];
-                double by = sn * b[2 * j] + c * b[2 * j + 1];
-                for (int i = 0; i < na; i++) {
-                    int gx = (int) Math.floor((a[2 * i] - bx) / cell) + half;
-                    int gy = (int) Math.floor((a[2 * i + 1] - by) / cell) + half;
-                    if (gx < 1 || gy < 1 || gx >= width - 1 || gy >= width - 1) {
-                        continue;
-                    }
-                    int key = gy * width + gx;
-                    if (grid[key]++ == 0) {
-                        touched[used++] = key;
-                    }
-                }
-            }
-            int bestVotes = -1;
-            int bestKey = -1;
-            for (int u = 0; u < used; u++) {
-                int key = touched[u];
-                int sum = 0;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        sum += grid[key + dy * width + dx];
-                    }
-                }
-                if (sum > bestVotes || (sum == bestVotes && key < bestKey)) {
-                    bestVotes = sum;
-                    bestKey = key;
-                }
-            }
-            for (int u = 0; u < used; u++) {
-                grid[touched[u]] = 0;
-            }
-            double tx = ((bestKey % width) - half + 0.5) * cell;
-            double ty = ((bestKey / width) - half + 0.5) * cell;
-            best[s] = new double[] {theta, tx, ty, bestVotes};
+            cos[s] = Math.cos(s * step);
+            sin[s] = Math.sin(s * step);
         }
-        List<double[]> peaks = new ArrayList<>();
-        boolean[] taken = new boolean[steps];
-        for (int round = 0; round < PEAKS; round++) {
-            int arg = -1;
-            for (int s = 0; s < steps; s++) {
-                if (!taken[s] && (arg < 0 || best[s][3] > best[arg][3])) {
-                    arg = s;
+        for (int j = 0; j < b.length / 2; j++) {
+            double angleB = Math.atan2(outB[2 * j + 1], outB[2 * j]);
+            for (int i = 0; i < a.length / 2; i++) {
+                double theta = Math.atan2(outA[2 * i + 1], outA[2 * i]) - angleB;
+                int centre = (int) Math.round(theta / step);
+                for (int d = -1; d <= 1; d++) {
+                    int s = Math.floorMod(centre + d, steps);
+                    double tx = a[2 * i] - (cos[s] * b[2 * j] - sin[s] * b[2 * j + 1]);
+                    double ty = a[2 * i + 1] - (sin[s] * b[2 * j] + cos[s] * b[2 * j + 1]);
+                    votes.computeIfAbsent(key(s, (int) Math.floor(tx / cell), (int) Math.floor(ty / cell)), x -> new int[1])[0]++;
                 }
             }
-            if (arg < 0 || best[arg][3] <= 0) {
-                break;
+        }
+        List<long[]> cells = new ArrayList<>();
+        for (Map.Entry<Long, int[]> e : votes.entrySet()) {
+            long k = e.getKey();
+            int s = (int) (k >> 40);
+            int gx = (int) ((k >> 20) & 0xFFFFF) - OFFSET;
+            int gy = (int) (k & 0xFFFFF) - OFFSET;
+            long sum = 0;
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    int[] v = votes.get(key(s, gx + dx, gy + dy));
+                    sum += v == null ? 0 : v[0];
+                }
             }
-            peaks.add(best[arg]);
-            for (int d = -2; d <= 2; d++) {
-                taken[Math.floorMod(arg + d, steps)] = true;
+            cells.add(new long[] {sum, s, gx, gy});
+        }
+        cells.sort((x, y) -> x[0] != y[0] ? Long.compare(y[0], x[0])
+                : x[1] != y[1] ? Long.compare(x[1], y[1]) : x[2] != y[2] ? Long.compare(x[2], y[2]) : Long.compare(x[3], y[3]));
+        List<double[]> peaks = new ArrayList<>();
+        List<long[]> picked = new ArrayList<>();
+        for (long[] c : cells) {
+            boolean near = false;
+            for (long[] o : picked) {
+                long ds = Math.abs(c[1] - o[1]);
+                near |= Math.min(ds, steps - ds) <= 1 && Math.abs(c[2] - o[2]) <= 2 && Math.abs(c[3] - o[3]) <= 2;
+            }
+            if (near) {
+                continue;
+            }
+            picked.add(c);
+            peaks.add(new double[] {c[1] * step, (c[2] + 0.5) * cell, (c[3] + 0.5) * cell, c[0]});
+            if (peaks.size() == count) {
+                break;
             }
         }
         return peaks;
+    }
+
+    /** Offset that keeps translation cell indices non-negative in a vote key. */
+    private static final int OFFSET = 1 << 19;
+
+    private static long key(int s, int gx, int gy) {
+        return ((long) s << 40) | ((long) (gx + OFFSET) << 20) | (gy + OFFSET);
+    }
+
+    /**
+     * Outward in-plane directions of rim points: from the mean of the region's points around each
+     * (within {@code radius}) to the point, unit length.
+     */
+    static double[] outward(double[] members, double[] rim, double radius) {
+        double[] out = new double[rim.length];
+        double r2 = radius * radius;
+        for (int i = 0; i < rim.length; i += 2) {
+            double mx = 0;
+            double my = 0;
+            int m = 0;
+            for (int j = 0; j < members.length; j += 2) {
+                double dx = members[j] - rim[i];
+                double dy = members[j + 1] - rim[i + 1];
+                if (dx * dx + dy * dy <= r2) {
+                    mx += dx;
+                    my += dy;
+                    m++;
+                }
+            }
+            double len = Math.hypot(mx, my);
+            if (len > 0) {
+                out[i] = -mx / len;
+                out[i + 1] = -my / len;
+            } else {
+                out[i] = 1;
+            }
+        }
+        return out;
     }
 
     /**

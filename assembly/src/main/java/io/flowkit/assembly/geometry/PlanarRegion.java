@@ -10,7 +10,7 @@ package io.flowkit.assembly.geometry;
  * @param rim indices of the members that border other points
  * @param outline indices of the rim points that border the part's original surface rather than
  *     another flat region (where the cut met the object's surface: the same curve on both sides of
- *     the cut); the whole rim when too few do
+ *     the cut); may be empty
  * @param centroid the members' mean
  * @param normal unit outward normal of the plane
  * @param u first in-plane axis

@@ -14,9 +14,6 @@ import java.util.List;
  */
 public final class PlanarRegions {
 
-    /** Below this share of outline points among the rim, a region's whole rim counts as its outline. */
-    static final double MIN_OUTER_SHARE = 0.25;
-
     /** Neighbours per point in the graph. */
     static final int NEIGHBOURS = 12;
 
@@ -124,11 +121,6 @@ public final class PlanarRegions {
         }
         int[] rimIndices = rim.stream().mapToInt(Integer::intValue).toArray();
         int[] outerIndices = outer.stream().mapToInt(Integer::intValue).toArray();
-        // A face bordered almost only by other flat faces (a box cut along its faces) has no outline
-        // of its own to speak of: its whole rim stands in.
-        if (outerIndices.length < MIN_OUTER_SHARE * rimIndices.length) {
-            outerIndices = rimIndices;
-        }
         return new PlanarRegion(members, rimIndices, outerIndices, c, normal, u, v,
                 members.length * surface.areaPerPoint());
     }

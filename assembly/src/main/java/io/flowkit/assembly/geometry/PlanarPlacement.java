@@ -1,0 +1,93 @@
+package io.flowkit.assembly.geometry;
+
+/**
+ * A flat region prepared for scoring in-plane placements of another region on it, the planar
+ * counterpart of {@link Contact}: the other region's area lying on this one (contact), less the
+ * outline of either lying on the interior of the other (steps: where a part's original surface
+ * would rise from the middle of the other's fracture face). Coordinates are the regions' own
+ * planar ones, the moving region's mirrored ({@link PairwiseRegistration}).
+ */
+final class PlanarPlacement {
+
+    /** Most member points visited per placement. */
+    private static final int MAX_MEMBERS = 256;
+
+    /** Most outline points visited per placement. */
+    private static final int MAX_OUTLINE = 128;
+
+    private final RegionRaster raster;
+    private final double[] members;
+    private final double[] outline;
+    private final double memberWeight;
+    private final double outlineWeight;
+
+    /**
+     * @param members the region's points, interleaved (u, v)
+     * @param rim its rim points
+     * @param outline its outline points
+     * @param areaPerPoint the part's surface area per point
+     * @param tolerance contact tolerance
+     */
+    PlanarPlacement(double[] members, double[] rim, double[] outline, double areaPerPoint, double tolerance) {
+        this.raster = RegionRaster.of(members, rim, tolerance);
+        int n = members.length / 2;
+        int m = Math.min(n, MAX_MEMBERS);
+        this.members = new double[2 * m];
+        for (int k = 0; k < m; k++) {
+            int i = (int) ((long) k * n / m);
+            this.members[2 * k] = members[2 * i];
+            this.members[2 * k + 1] = members[2 * i + 1];
+        }
+        this.memberWeight = areaPerPoint * n / m;
+        int o = outline.length / 2;
+        int p = Math.min(o, MAX_OUTLINE);
+        this.outline = new double[2 * p];
+        for (int k = 0; k < p; k++) {
+            int i = (int) ((long) k * o / p);
+            this.outline[2 * k] = outline[2 * i];
+            this.outline[2 * k + 1] = outline[2 * i + 1];
+        }
+        this.outlineWeight = p == 0 ? 0 : areaPerPoint * o / p;
+    }
+
+    /**
+     * Scores the placement of another region on this one.
+     *
+     * @param other the moving region
+     * @param fit {θ, tx, ty}: the other's points rotated by θ, then moved by (tx, ty)
+     * @param stepPenalty weight of steps against contact
+     * @return contact area minus weighted step area
+     */
+    double score(PlanarPlacement other, double[] fit, double stepPenalty) {
+        double c = Math.cos(fit[0]);
+        double s = Math.sin(fit[0]);
+        double tx = fit[1];
+        double ty = fit[2];
+        int contact = 0;
+        for (int i = 0; i < other.members.length; i += 2) {
+            double x = c * other.members[i] - s * other.members[i + 1] + tx;
+            double y = s * other.members[i] + c * other.members[i + 1] + ty;
+            if (raster.covers(x, y)) {
+                contact++;
+            }
+        }
+        int stepsOther = 0;
+        for (int i = 0; i < other.outline.length; i += 2) {
+            double x = c * other.outline[i] - s * other.outline[i + 1] + tx;
+            double y = s * other.outline[i] + c * other.outline[i + 1] + ty;
+            if (raster.interior(x, y)) {
+                stepsOther++;
+            }
+        }
+        int stepsThis = 0;
+        for (int i = 0; i < outline.length; i += 2) {
+            double dx = outline[i] - tx;
+            double dy = outline[i + 1] - ty;
+            if (other.raster.interior(c * dx + s * dy, -s * dx + c * dy)) {
+                stepsThis++;
+            }
+        }
+        return contact * other.memberWeight
+                - stepPenalty * (stepsOther * other.outlineWeight + stepsThis * outlineWeight);
+    }
+}
