@@ -5,13 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.flowkit.assembly.bench.MeshReassembly;
+import io.flowkit.assembly.fracture.MeshFracture;
 import io.flowkit.assembly.model.AssemblyConfig;
 import io.flowkit.assembly.model.AssemblyModel;
 import io.flowkit.core.io.DataLocation;
+import io.flowkit.datasets.assembly.RigidPose;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.datasets.mesh.io.MeshFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,5 +143,51 @@ class AssemblyCommandTest {
         try (var listing = Files.list(parts)) {
             assertEquals(2, listing.filter(f -> f.toString().endsWith(".ply")).count(), "nothing written into the parts");
         }
+    }
+
+    @Test
+    void geometryPutsScatteredPartFilesBackAndSaysHowConfidentItIs() throws Exception {
+        TriangleMesh cow = MeshFiles.read(DataLocation.dataset("meshes/cgal").resolve("cow.off"));
+        MeshReassembly.Item item = MeshReassembly.cut("cow", cow, 3, 0);
+        Path parts = Files.createDirectories(dir.resolve("scattered"));
+        for (int p = 0; p < 3; p++) {
+            MeshFiles.write(parts.resolve("piece-" + p + ".ply"), item.scattered().get(p));
+        }
+        Path out = dir.resolve("out");
+        String r = CliRunner.run("assemble", "--parts", parts.toString(), "--out", out.toString(), "--method", "geometry");
+        assertTrue(r.startsWith("0\n") && r.contains("3 parts assembled"), r);
+        assertTrue(r.contains("placed by geometry") && r.contains("confidence") && !r.contains("warning"), r);
+        JsonObject json = JsonParser.parseString(Files.readString(out.resolve("poses.json"))).getAsJsonObject();
+        assertEquals("geometry", json.get("method").getAsString());
+        List<RigidPose> poses = new ArrayList<>();
+        for (JsonElement e : json.getAsJsonArray("parts")) {
+            JsonObject part = e.getAsJsonObject();
+            double[] rotation = new double[9];
+            double[] translation = new double[3];
+            for (int k = 0; k < 9; k++) {
+                rotation[k] = part.getAsJsonArray("rotation").get(k).getAsDouble();
+            }
+            for (int k = 0; k < 3; k++) {
+                translation[k] = part.getAsJsonArray("translation").get(k).getAsDouble();
+            }
+            poses.add(RigidPose.of(rotation, translation));
+            assertTrue(part.get("confidence").getAsDouble() > 0.5, part.toString());
+        }
+        assertEquals(1.0, item.truth().evaluate(poses).partAccuracy());
+    }
+
+    @Test
+    void partsThatDoNotBelongTogetherGetALowConfidenceWarning() throws Exception {
+        // A smooth sphere has no fracture face: nothing can join a cow's part to it.
+        TriangleMesh cow = MeshFiles.read(DataLocation.dataset("meshes/cgal").resolve("cow.off"));
+        Path parts = Files.createDirectories(dir.resolve("odd"));
+        MeshFiles.write(parts.resolve("cow-part.ply"), MeshFracture.fracture(cow, 2, 0).get(0));
+        Files.copy(DataLocation.dataset("meshes/cgal").resolve("sphere.off"), parts.resolve("sphere.off"));
+        String r = CliRunner.run("assemble", "--parts", parts.toString(), "--out", dir.resolve("o").toString(), "--method",
+                "geometry");
+        assertTrue(r.startsWith("0\n") && r.contains("warning: part ") && r.contains("low confidence"), r);
+        String bad = CliRunner.run("assemble", "--parts", parts.toString(), "--out", dir.resolve("o").toString(), "--method",
+                "magic");
+        assertTrue(bad.startsWith("1\n") && bad.contains("unknown --method magic: use flow, geometry or both"), bad);
     }
 }

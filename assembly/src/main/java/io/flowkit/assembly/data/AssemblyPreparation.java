@@ -353,6 +353,29 @@ public final class AssemblyPreparation {
             }
             return RigidPose.of(r, out);
         }
+
+        /**
+         * The inverse of {@link #toParts}: a pose in the parts' coordinates as a pose in this
+         * frame, {@code t = s (t_parts − o + R c_p)}. Moves poses between two placements of the
+         * same parts (a sparse one for the flow, a dense one for the geometric stage).
+         *
+         * @param part the part
+         * @param inParts its pose in the parts' coordinates
+         * @return the pose in this frame
+         */
+        public RigidPose fromParts(int part, RigidPose inParts) {
+            if (part == example.anchor()) {
+                return RigidPose.identity();
+            }
+            double[] r = inParts.rotation();
+            double[] t = inParts.translation();
+            double[] c = centres.get(part);
+            double[] out = new double[3];
+            for (int a = 0; a < 3; a++) {
+                out[a] = scale * (t[a] - origin[a] + r[3 * a] * c[0] + r[3 * a + 1] * c[1] + r[3 * a + 2] * c[2]);
+            }
+            return RigidPose.of(r, out);
+        }
     }
 
     /** Each part's area, checking that there are at least two parts and none is empty. */

@@ -245,7 +245,13 @@ public final class PlaneCut {
         List<int[]> triangles = new ArrayList<>();
         for (int s = 0; s < shells.size(); s++) {
             Polygon polygon = gf.createPolygon(shells.get(s), holesOf.get(s).toArray(new LinearRing[0]));
-            Geometry tris = ConstrainedDelaunayTriangulator.triangulate(polygon);
+            Geometry tris;
+            try {
+                tris = ConstrainedDelaunayTriangulator.triangulate(polygon);
+            } catch (IllegalStateException e) {
+                // JTS gives up on some degenerate cross-sections ("Unable to find a convex corner").
+                throw new IllegalArgumentException("the cross-section cannot be triangulated: " + e.getMessage(), e);
+            }
             for (int g = 0; g < tris.getNumGeometries(); g++) {
                 Coordinate[] c = tris.getGeometryN(g).getCoordinates();
                 int[] tri = new int[3];

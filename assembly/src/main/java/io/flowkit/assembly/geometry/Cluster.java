@@ -17,6 +17,9 @@ import java.util.function.Function;
  */
 final class Cluster {
 
+    /** Fewest points a joined cluster keeps (a part surface needs 16). */
+    static final int MIN_POINTS = 64;
+
     private final int[] parts;
     private final RigidPose[] poses;
     private final PartSurface surface;
@@ -102,6 +105,13 @@ final class Cluster {
         }
         for (boolean d : dropOther) {
             kept += d ? 0 : 1;
+        }
+        if (kept < MIN_POINTS) {
+            // Thin parts joined over most of their surface (a semantic part on another): keep the
+            // shared faces rather than leave too few points to register.
+            dropThis = new boolean[dropThis.length];
+            dropOther = new boolean[dropOther.length];
+            kept = dropThis.length + dropOther.length;
         }
         double[] x = new double[3 * kept];
         double[] n = new double[3 * kept];

@@ -151,16 +151,50 @@ public final class GeometricAssembler {
             placed[q] = main.contains(q) ? compose(toAnchor, main.pose(q)) : RigidPose.identity();
             source[q] = main.contains(q) ? source[q] : "none";
         }
-        double[] confidence = new double[k];
+        double[] confidence = confidence(parts, anchor, Arrays.asList(placed));
         for (int q = 0; q < k; q++) {
-            double flat = 0;
-            for (PlanarRegion r : detect(parts.get(q))) {
-                flat += r.area();
+            if (!main.contains(q)) {
+                confidence[q] = 0;
             }
-            double contact = touching(singles, placed, q).contactArea();
-            confidence[q] = q == anchor ? 1 : flat > 0 && main.contains(q) ? Math.min(1, contact / flat) : 0;
         }
         return new Result(Arrays.asList(placed), confidence, Arrays.asList(source));
+    }
+
+    /**
+     * How much each part's placement is supported by contact: the share of its flat faces (its
+     * candidate fracture faces) that touches the other parts, posed; 1 for the anchor. Serves any
+     * assembly, the flow's too.
+     *
+     * @param parts the parts in their input poses
+     * @param anchor the part that stays in place
+     * @param poses one pose per part, input to assembled
+     * @return per part, in [0, 1]
+     */
+    public double[] confidence(List<PartSurface> parts, int anchor, List<RigidPose> poses) {
+        int k = parts.size();
+        List<PartSurface> marked = new ArrayList<>();
+        double[] flat = new double[k];
+        for (PartSurface p : parts) {
+            List<PlanarRegion> found = detect(p);
+            for (PlanarRegion r : found) {
+                flat[marked.size()] += r.area();
+            }
+            marked.add(p.withFlatRegions(found));
+        }
+        double[] confidence = new double[k];
+        for (int q = 0; q < k; q++) {
+            Contact sum = new Contact(0, 0, 0);
+            for (int p = 0; p < k; p++) {
+                if (p != q) {
+                    PartSurface a = marked.get(p);
+                    PartSurface b = marked.get(q);
+                    sum = sum.plus(Contact.measure(a, b, compose(poses.get(p).inverse(), poses.get(q)),
+                            PairwiseRegistration.tolerance(a, b)));
+                }
+            }
+            confidence[q] = q == anchor ? 1 : flat[q] > 0 ? Math.min(1, sum.contactArea() / flat[q]) : 0;
+        }
+        return confidence;
     }
 
     /**
@@ -264,20 +298,6 @@ public final class GeometricAssembler {
     /** The flat regions of a part with this assembler's settings, largest first. */
     private List<PlanarRegion> detect(PartSurface part) {
         return PlanarRegions.detect(part, maxAngleDegrees, minRegionShare);
-    }
-
-    /** The contact of part q with every other placed part, summed. */
-    private static Contact touching(List<Cluster> parts, RigidPose[] placed, int q) {
-        Contact sum = new Contact(0, 0, 0);
-        for (int p = 0; p < parts.size(); p++) {
-            if (p == q || placed[p] == null) {
-                continue;
-            }
-            PartSurface a = parts.get(p).surface();
-            PartSurface b = parts.get(q).surface();
-            sum = sum.plus(Contact.measure(a, b, compose(placed[p].inverse(), placed[q]), PairwiseRegistration.tolerance(a, b)));
-        }
-        return sum;
     }
 
     /** {@code a ∘ b}: b first, then a. */

@@ -40,6 +40,9 @@ public final class PairwiseRegistration {
     /** Placements kept per pair of faces. */
     static final int PEAKS = 3;
 
+    /** Weight of the seam (outline on outline) added to a registered pose's contact score. */
+    static final double SEAM_WEIGHT = 0.2;
+
     /** Peaks of the vote scored in the plane per pair of faces. */
     static final int VOTE_PEAKS = 24;
 
@@ -99,7 +102,8 @@ public final class PairwiseRegistration {
                     double[] refined = refine(voters(a, rimA, outlineA), voters(b, rimB, outlineB), peak, tolerance);
                     double[] fit = fitA.score(fitB, refined, stepPenalty) >= peak[3] ? refined : peak;
                     RigidPose pose = pose(a, b, fit);
-                    double score = Contact.measure(fixed, moving, pose, tolerance).score(penalty, stepPenalty);
+                    double score = Contact.measure(fixed, moving, pose, tolerance).score(penalty, stepPenalty)
+                            + SEAM_WEIGHT * fitA.seam(fitB, fit);
                     all.add(new Candidate(pose, score, ia, ib));
                 }
             }

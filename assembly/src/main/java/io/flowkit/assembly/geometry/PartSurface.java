@@ -1,5 +1,6 @@
 package io.flowkit.assembly.geometry;
 
+import io.flowkit.assembly.data.AssemblyExample;
 import io.flowkit.datasets.spatial.NearestNeighbors;
 import java.util.Arrays;
 import java.util.List;
@@ -96,6 +97,33 @@ public final class PartSurface {
         // the median nearest-neighbour distance about half of it.
         double spacing = Math.max(Math.sqrt(area / count), 2 * gaps[count / 2]);
         return new PartSurface(x, n, index, spacing, area / count, null);
+    }
+
+    /**
+     * One part of an assembly example in its input pose, with the example's normals.
+     *
+     * @param example the example (its points in the model's frame), with normals
+     * @param part the part
+     * @param area the part's surface area in the example's frame
+     * @return the surface
+     * @throws IllegalArgumentException if the example has no normals, or as {@link #of(String,
+     *     double[], double[], double)}
+     */
+    public static PartSurface of(AssemblyExample example, int part, double area) {
+        double[] all = example.normals();
+        if (all == null) {
+            throw new IllegalArgumentException(example.id() + ": no normals for the geometric stage");
+        }
+        double[] x = example.partPoints(part, false);
+        double[] n = new double[x.length];
+        int[] partOf = example.partOf();
+        int q = 0;
+        for (int i = 0; i < partOf.length; i++) {
+            if (partOf[i] == part) {
+                System.arraycopy(all, 3 * i, n, 3 * q++, 3);
+            }
+        }
+        return of(example.id() + " part " + part, x, n, area);
     }
 
     /** @return the number of points */

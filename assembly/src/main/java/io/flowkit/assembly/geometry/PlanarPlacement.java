@@ -29,7 +29,7 @@ final class PlanarPlacement {
      * @param tolerance contact tolerance
      */
     PlanarPlacement(double[] members, double[] rim, double[] outline, double areaPerPoint, double tolerance) {
-        this.raster = RegionRaster.of(members, rim, tolerance);
+        this.raster = RegionRaster.of(members, rim, outline, tolerance);
         int n = members.length / 2;
         int m = Math.min(n, MAX_MEMBERS);
         this.members = new double[2 * m];
@@ -48,6 +48,29 @@ final class PlanarPlacement {
             this.outline[2 * k + 1] = outline[2 * i + 1];
         }
         this.outlineWeight = p == 0 ? 0 : areaPerPoint * o / p;
+    }
+
+    /**
+     * The seam of a placement: the area of the other region's outline that lies on this one's
+     * outline. Where a cut crossed the object's surface, the two faces share that curve; a face
+     * turned about its normal, though still covered, moves its outline off the other's.
+     *
+     * @param other the moving region
+     * @param fit {θ, tx, ty}
+     * @return the outline area that coincides
+     */
+    double seam(PlanarPlacement other, double[] fit) {
+        double c = Math.cos(fit[0]);
+        double s = Math.sin(fit[0]);
+        int on = 0;
+        for (int i = 0; i < other.outline.length; i += 2) {
+            double x = c * other.outline[i] - s * other.outline[i + 1] + fit[1];
+            double y = s * other.outline[i] + c * other.outline[i + 1] + fit[2];
+            if (raster.nearOutline(x, y)) {
+                on++;
+            }
+        }
+        return on * other.outlineWeight;
     }
 
     /**

@@ -9,6 +9,7 @@ final class RegionRaster {
 
     private static final byte INSIDE = 1;
     private static final byte NEAR_RIM = 2;
+    private static final byte NEAR_OUTLINE = 4;
 
     private final double x0;
     private final double y0;
@@ -31,11 +32,12 @@ final class RegionRaster {
      *
      * @param members all its points, interleaved (u, v)
      * @param rim its rim points
-     * @param tolerance contact tolerance: members cover cells within it, the rim marks cells within
-     *     twice it
+     * @param outline its outline points
+     * @param tolerance contact tolerance: members and the outline mark cells within it, the rim
+     *     cells within twice it
      * @return the raster
      */
-    static RegionRaster of(double[] members, double[] rim, double tolerance) {
+    static RegionRaster of(double[] members, double[] rim, double[] outline, double tolerance) {
         double cell = tolerance / 2;
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
@@ -56,6 +58,7 @@ final class RegionRaster {
         RegionRaster r = new RegionRaster(x0, y0, cell, width, height, flags);
         r.stamp(members, 2, INSIDE);
         r.stamp(rim, 4, NEAR_RIM);
+        r.stamp(outline, 2, NEAR_OUTLINE);
         return r;
     }
 
@@ -92,6 +95,11 @@ final class RegionRaster {
 
     /** Whether a point lies on the region away from its rim. */
     boolean interior(double x, double y) {
-        return at(x, y) == INSIDE;
+        return (at(x, y) & (INSIDE | NEAR_RIM)) == INSIDE;
+    }
+
+    /** Whether a point lies near the region's outline. */
+    boolean nearOutline(double x, double y) {
+        return (at(x, y) & NEAR_OUTLINE) != 0;
     }
 }

@@ -20,16 +20,8 @@ record FracturedSurfaces(AssemblyExample example, List<PartSurface> parts) {
         AssemblyExample e = AssemblyPreparation.builder().optPoints(points).build().prepare(mesh, pieces, seed);
         List<PartSurface> surfaces = new ArrayList<>();
         for (int p = 0; p < e.partCount(); p++) {
-            double[] x = e.partPoints(p, false);
-            double[] n = new double[x.length];
-            int q = 0;
-            for (int i = 0; i < e.partOf().length; i++) {
-                if (e.partOf()[i] == p) {
-                    System.arraycopy(e.normals(), 3 * i, n, 3 * q++, 3);
-                }
-            }
-            double s = e.scale();
-            surfaces.add(PartSurface.of(mesh + " part " + p, x, n, pieces.get(p).surfaceArea() * s * s));
+            double scale = e.scale();
+            surfaces.add(PartSurface.of(e, p, pieces.get(p).surfaceArea() * scale * scale));
         }
         return new FracturedSurfaces(e, surfaces);
     }

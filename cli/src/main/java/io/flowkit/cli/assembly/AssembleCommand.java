@@ -22,11 +22,13 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flowkit assemble}: reassembles part meshes with a trained assembly flow. */
+/** {@code flowkit assemble}: reassembles part meshes (flow hypotheses and the geometric stage). */
 @Command(name = "assemble", mixinStandardHelpOptions = true,
-        description = {"Reassembles parts (PLY, OBJ, OFF or STL; a folder or files) with a trained assembly flow. The",
-            "largest part stays in place; the others are moved onto it. Writes each posed part, assembled.ply and",
-            "poses.json (rotation row-major and translation per part)."})
+        description = {"Reassembles parts (PLY, OBJ, OFF or STL; a folder or files). The largest part stays in place;",
+            "the others are moved onto it. By default the assembly flow proposes pose hypotheses and the geometric",
+            "stage (fracture faces matched pairwise, parts joined by contact) chooses. Prints each part's",
+            "confidence (the share of its fracture faces touching other parts; below 0.5 a warning on stderr).",
+            "Writes each posed part, assembled.ply and poses.json (rotation row-major, translation, confidence)."})
 public final class AssembleCommand implements Callable<Integer> {
 
     @Option(names = "--parts", required = true, split = ",", description = "a folder of part files, or part files")
@@ -41,6 +43,17 @@ public final class AssembleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     private Path out;
 
+    @Option(names = "--method", defaultValue = "both",
+            description = "flow, geometry or both (flow samples as hypotheses for the geometry; default: ${DEFAULT-VALUE})")
+    private String method;
+
+    @Option(names = "--hypotheses", defaultValue = "2",
+            description = "flow samples given to the geometric stage (default: ${DEFAULT-VALUE})")
+    private int hypotheses;
+
+    /** Below this confidence a part's placement is reported on stderr. */
+    static final double LOW_CONFIDENCE = 0.5;
+
     @Override
     public Integer call() throws Exception {
         List<Path> files = partFiles(parts, out);
@@ -51,32 +64,59 @@ public final class AssembleCommand implements Callable<Integer> {
             names.add(f.getFileName().toString());
         }
         List<String> stems = uniqueStems(files);
-        try (AssemblyModel m = model == null ? AssemblyModel.loadDefault(Device.cpu()) : AssemblyModel.load(model, Device.cpu())) {
-            PartAssembler.Assembled a = PartAssembler.builder().setModel(m).optSeed(seed).build().assemble(meshes, names);
-            Files.createDirectories(out);
-            JsonArray posedParts = new JsonArray();
-            for (int p = 0; p < meshes.size(); p++) {
-                String posed = stems.get(p) + "-posed.ply";
-                MeshFiles.write(out.resolve(posed), a.posedParts().get(p));
-                RigidPose pose = a.poses().get(p);
-                JsonObject part = new JsonObject();
-                part.addProperty("file", names.get(p));
-                part.addProperty("input", files.get(p).toString());
-                part.addProperty("posed", posed);
-                part.add("rotation", numbers(pose.rotation()));
-                part.add("translation", numbers(pose.translation()));
-                posedParts.add(part);
+        PartAssembler.Method how = switch (method.toLowerCase(Locale.ROOT)) {
+            case "flow" -> PartAssembler.Method.FLOW;
+            case "geometry" -> PartAssembler.Method.GEOMETRY;
+            case "both" -> PartAssembler.Method.FLOW_AND_GEOMETRY;
+            default -> throw new IllegalArgumentException("unknown --method " + method + ": use flow, geometry or both");
+        };
+        long start = System.nanoTime();
+        PartAssembler.Assembled a;
+        if (how == PartAssembler.Method.GEOMETRY) {
+            a = PartAssembler.builder().optMethod(how).optSeed(seed).build().assemble(meshes, names);
+        } else {
+            try (AssemblyModel m = model == null ? AssemblyModel.loadDefault(Device.cpu())
+                    : AssemblyModel.load(model, Device.cpu())) {
+                a = PartAssembler.builder().setModel(m).optMethod(how).optHypotheses(hypotheses).optSeed(seed).build()
+                        .assemble(meshes, names);
             }
-            JsonObject json = new JsonObject();
-            json.addProperty("anchor", names.get(a.anchor()));
-            json.add("parts", posedParts);
-            MeshFiles.write(out.resolve("assembled.ply"), a.combined());
-            AtomicFiles.writeString(out.resolve("poses.json"),
-                    new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n");
-            System.out.println(meshes.size() + " parts assembled into " + out.toAbsolutePath() + " (anchor "
-                    + names.get(a.anchor()) + ")");
-            return 0;
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Files.createDirectories(out);
+        JsonArray posedParts = new JsonArray();
+        double[] confidence = a.confidence();
+        for (int p = 0; p < meshes.size(); p++) {
+            String posed = stems.get(p) + "-posed.ply";
+            MeshFiles.write(out.resolve(posed), a.posedParts().get(p));
+            RigidPose pose = a.poses().get(p);
+            JsonObject part = new JsonObject();
+            part.addProperty("file", names.get(p));
+            part.addProperty("input", files.get(p).toString());
+            part.addProperty("posed", posed);
+            part.add("rotation", numbers(pose.rotation()));
+            part.add("translation", numbers(pose.translation()));
+            part.addProperty("confidence", confidence[p]);
+            part.addProperty("placedBy", a.source().get(p));
+            posedParts.add(part);
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("anchor", names.get(a.anchor()));
+        json.addProperty("method", method.toLowerCase(Locale.ROOT));
+        json.add("parts", posedParts);
+        MeshFiles.write(out.resolve("assembled.ply"), a.combined());
+        AtomicFiles.writeString(out.resolve("poses.json"),
+                new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n");
+        System.out.printf(Locale.ROOT, "%d parts assembled into %s in %.1f s (anchor %s)%n", meshes.size(),
+                out.toAbsolutePath(), seconds, names.get(a.anchor()));
+        for (int p = 0; p < meshes.size(); p++) {
+            System.out.printf(Locale.ROOT, "  %-28s placed by %-10s confidence %.2f%n", names.get(p), a.source().get(p),
+                    confidence[p]);
+            if (p != a.anchor() && confidence[p] < LOW_CONFIDENCE) {
+                System.err.printf(Locale.ROOT, "warning: part %s: low confidence %.2f (little of its fracture surface "
+                        + "touches another part); check its placement%n", names.get(p), confidence[p]);
+            }
+        }
+        return 0;
     }
 
     /**
