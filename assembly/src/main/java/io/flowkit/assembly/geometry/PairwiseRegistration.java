@@ -11,10 +11,12 @@ import java.util.Map;
 /**
  * Registers one part onto another through their flat regions: a region b of the moving part mates
  * a region a of the fixed part when the planes coincide with opposite normals, which leaves an
- * in-plane rotation and translation. Those are found by a generalised Hough transform on the two
- * regions' rims (every rim point of b voting, for each rotation on a grid, for the translations
- * that put it on a rim point of a), refined by trimmed 2D ICP on the rims, and ranked in 3D by
- * {@link Contact}: mating faces touch over their area, and the parts do not interpenetrate.
+ * in-plane rotation and translation. Those are found by a Hough vote of oriented outline points
+ * (a pair of points whose outward directions agree fixes the rotation and votes for the
+ * translation), the vote's peaks ranked by a planar score ({@link PlanarPlacement}), the best
+ * refined by trimmed 2D ICP on the outlines, and ranked in 3D by {@link Contact} (mating faces
+ * touch over their area, the parts do not interpenetrate, no steps) plus a small reward for the
+ * seam, the two outlines lying on each other.
  *
  * <p>The rims carry the in-plane information: a cap's outline is where the cut met the original
  * surface, and it is the same curve on both sides of the cut (up to the parts' later cuts, which
