@@ -13,6 +13,7 @@ import io.flowkit.assembly.fracture.MeshFracture;
 import io.flowkit.assembly.model.AssemblyConfig;
 import io.flowkit.assembly.model.AssemblyModel;
 import io.flowkit.core.io.DataLocation;
+import io.flowkit.core.math.So3;
 import io.flowkit.datasets.assembly.RigidPose;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.datasets.mesh.io.MeshFiles;
@@ -189,5 +190,50 @@ class AssemblyCommandTest {
         String bad = CliRunner.run("assemble", "--parts", parts.toString(), "--out", dir.resolve("o").toString(), "--method",
                 "magic");
         assertTrue(bad.startsWith("1\n") && bad.contains("unknown --method magic: use flow, geometry or both"), bad);
+    }
+
+    @Test
+    void scatteredFracturesComeWithTheirTruthAndAssembleBackToIt() throws Exception {
+        Path cow = DataLocation.dataset("meshes/cgal").resolve("cow.off");
+        Path parts = dir.resolve("scattered-cow");
+        String f = CliRunner.run("assembly", "fracture", "--mesh", cow.toString(), "--parts", "3", "--seed", "0",
+                "--scatter", "--out", parts.toString());
+        assertTrue(f.startsWith("0\n") && f.contains("truth.json holds the poses"), f);
+        Path out = dir.resolve("back");
+        String a = CliRunner.run("assemble", "--parts", parts.toString(), "--out", out.toString(), "--method", "geometry");
+        assertTrue(a.startsWith("0\n"), a);
+        JsonObject truth = JsonParser.parseString(Files.readString(parts.resolve("truth.json"))).getAsJsonObject();
+        JsonObject found = JsonParser.parseString(Files.readString(out.resolve("poses.json"))).getAsJsonObject();
+        assertEquals(truth.get("anchor").getAsString(), found.get("anchor").getAsString());
+        double diagonal = MeshFiles.read(cow).boundingBoxDiagonal();
+        int moved = 0;
+        for (int p = 0; p < 3; p++) {
+            RigidPose t = pose(truth.getAsJsonArray("parts").get(p).getAsJsonObject());
+            RigidPose g = pose(found.getAsJsonArray("parts").get(p).getAsJsonObject());
+            moved += t.isIdentity() ? 0 : 1;
+            double[] v = MeshFiles.read(parts.resolve(String.format("part-%02d.ply", p))).vertices();
+            double[] c = new double[3];
+            for (int k = 0; k < v.length; k++) {
+                c[k % 3] += 3.0 * v[k] / v.length;
+            }
+            double[] x = t.apply(c);
+            double[] y = g.apply(c);
+            double gap = Math.sqrt((x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1]) + (x[2] - y[2]) * (x[2] - y[2]));
+            assertTrue(gap < 0.02 * diagonal, "part " + p + " is " + gap + " from its place (diagonal " + diagonal + ")");
+            assertTrue(Math.toDegrees(So3.angle(t.rotation(), g.rotation())) < 5, "part " + p);
+        }
+        assertEquals(2, moved, "every part but the anchor is scattered");
+    }
+
+    private static RigidPose pose(JsonObject part) {
+        double[] r = new double[9];
+        double[] t = new double[3];
+        for (int k = 0; k < 9; k++) {
+            r[k] = part.getAsJsonArray("rotation").get(k).getAsDouble();
+        }
+        for (int k = 0; k < 3; k++) {
+            t[k] = part.getAsJsonArray("translation").get(k).getAsDouble();
+        }
+        return RigidPose.of(r, t);
     }
 }

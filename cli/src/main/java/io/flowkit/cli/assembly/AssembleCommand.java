@@ -180,7 +180,8 @@ public final class AssembleCommand implements Callable<Integer> {
         return out;
     }
 
-    private static JsonArray numbers(double[] values) {
+    /** Values as a JSON array (poses.json, truth.json). */
+    static JsonArray numbers(double[] values) {
         JsonArray out = new JsonArray();
         for (double v : values) {
             out.add(v);
