@@ -78,11 +78,7 @@ public record AssemblyTestSet(String description, List<AssemblyExample> examples
      */
     public static AssemblyTestSet real(String name, AssemblyPreparation preparation, int maxParts, long seed)
             throws IOException {
-        FracturedObjectSet set = switch (name.toLowerCase(Locale.ROOT)) {
-            case "breaking-bad" -> FracturedObjectSet.breakingBadEveryday();
-            case "partnet" -> FracturedObjectSet.partNetSample();
-            default -> throw new IllegalArgumentException("unknown real set: " + name + " (known: breaking-bad, partnet)");
-        };
+        FracturedObjectSet set = realSet(name);
         int points = preparation.pointCount();
         int least = preparation.minimumPerPart();
         List<AssemblyExample> test = new ArrayList<>();
@@ -93,13 +89,31 @@ public record AssemblyTestSet(String description, List<AssemblyExample> examples
                         Math.min(maxParts, points / least)));
                 continue;
             }
-            List<TriangleMesh> parts = new ArrayList<>();
-            for (Part p : o.parts()) {
-                parts.add(p.mesh().orElseThrow().withVertices(p.assembledPositions()));
-            }
-            test.add(preparation.prepare(o.id(), parts, seed));
+            test.add(preparation.prepare(o.id(), assembledParts(o), seed));
         }
         return new AssemblyTestSet(String.format(Locale.ROOT, "%s (zero-shot, %s): %d objects, %d skipped, %d points", name,
                 name.startsWith("b") ? "real fractures" : "semantic parts", test.size(), skipped.size(), points), test, skipped);
+    }
+
+    /**
+     * A real sample by name.
+     *
+     * @throws IllegalArgumentException on an unknown name
+     */
+    static FracturedObjectSet realSet(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "breaking-bad" -> FracturedObjectSet.breakingBadEveryday();
+            case "partnet" -> FracturedObjectSet.partNetSample();
+            default -> throw new IllegalArgumentException("unknown real set: " + name + " (known: breaking-bad, partnet)");
+        };
+    }
+
+    /** A real object's part meshes in their assembled poses. */
+    static List<TriangleMesh> assembledParts(FracturedObject o) {
+        List<TriangleMesh> parts = new ArrayList<>();
+        for (Part p : o.parts()) {
+            parts.add(p.mesh().orElseThrow().withVertices(p.assembledPositions()));
+        }
+        return parts;
     }
 }

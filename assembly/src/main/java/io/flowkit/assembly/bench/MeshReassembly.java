@@ -5,15 +5,12 @@ import io.flowkit.assembly.data.AssemblyExample;
 import io.flowkit.assembly.data.AssemblyPreparation;
 import io.flowkit.assembly.fracture.MeshFracture;
 import io.flowkit.datasets.assembly.FracturedObject;
-import io.flowkit.datasets.assembly.Part;
 import io.flowkit.datasets.assembly.RigidPose;
-import io.flowkit.datasets.catalog.FracturedObjectSet;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.validation.assembly.AssemblyResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
@@ -134,22 +131,13 @@ public final class MeshReassembly {
      * @throws IllegalArgumentException on an unknown name
      */
     public static List<Item> real(String name, int maxParts, long seed, List<String> skipped) throws IOException {
-        FracturedObjectSet set = switch (name.toLowerCase(Locale.ROOT)) {
-            case "breaking-bad" -> FracturedObjectSet.breakingBadEveryday();
-            case "partnet" -> FracturedObjectSet.partNetSample();
-            default -> throw new IllegalArgumentException("unknown real set: " + name + " (known: breaking-bad, partnet)");
-        };
         List<Item> items = new ArrayList<>();
-        for (FracturedObject o : set.readSplit("val")) {
+        for (FracturedObject o : AssemblyTestSet.realSet(name).readSplit("val")) {
             if (o.partCount() < 2 || o.partCount() > maxParts) {
                 skipped.add(o.id() + " (" + o.partCount() + " parts)");
                 continue;
             }
-            List<TriangleMesh> parts = new ArrayList<>();
-            for (Part p : o.parts()) {
-                parts.add(p.mesh().orElseThrow().withVertices(p.assembledPositions()));
-            }
-            items.add(scatter(o.id(), parts, seed));
+            items.add(scatter(o.id(), AssemblyTestSet.assembledParts(o), seed));
         }
         return items;
     }

@@ -116,9 +116,9 @@ public final class GeometricAssembler {
         }
         Map<List<Cluster>, List<PairwiseRegistration.Candidate>> cache = new HashMap<>();
         List<JoinState> beam = List.of(JoinState.start(singles, anchor));
+        double spacing = singles.get(0).surface().spacing();
         while (beam.get(0).clusters().size() > 1) {
             register(beam, cache, hypotheses);
-            double spacing = singles.get(0).surface().spacing();
             List<JoinState> next = new ArrayList<>();
             for (JoinState state : beam) {
                 List<Cluster> cs = state.clusters();
@@ -151,7 +151,11 @@ public final class GeometricAssembler {
             placed[q] = main.contains(q) ? compose(toAnchor, main.pose(q)) : RigidPose.identity();
             source[q] = main.contains(q) ? source[q] : "none";
         }
-        double[] confidence = confidence(parts, anchor, Arrays.asList(placed));
+        List<PartSurface> marked = new ArrayList<>();
+        for (Cluster c : singles) {
+            marked.add(c.surface());
+        }
+        double[] confidence = confidenceOfMarked(marked, anchor, Arrays.asList(placed));
         for (int q = 0; q < k; q++) {
             if (!main.contains(q)) {
                 confidence[q] = 0;
@@ -171,30 +175,45 @@ public final class GeometricAssembler {
      * @return per part, in [0, 1]
      */
     public double[] confidence(List<PartSurface> parts, int anchor, List<RigidPose> poses) {
-        int k = parts.size();
-        List<PartSurface> marked = new ArrayList<>();
-        double[] flat = new double[k];
-        for (PartSurface p : parts) {
-            List<PlanarRegion> found = detect(p);
-            for (PlanarRegion r : found) {
-                flat[marked.size()] += r.area();
-            }
-            marked.add(p.withFlatRegions(found));
-        }
+        return confidenceOfMarked(marked(parts), anchor, poses);
+    }
+
+    /** {@link #confidence} of parts whose flat regions are marked already. */
+    private static double[] confidenceOfMarked(List<PartSurface> marked, int anchor, List<RigidPose> poses) {
+        int k = marked.size();
         double[] confidence = new double[k];
         for (int q = 0; q < k; q++) {
+            PartSurface part = marked.get(q);
+            int flatPoints = 0;
+            for (int i = 0; i < part.size(); i++) {
+                flatPoints += part.flat(i) ? 1 : 0;
+            }
+            double flat = flatPoints * part.areaPerPoint();
             Contact sum = new Contact(0, 0, 0);
             for (int p = 0; p < k; p++) {
                 if (p != q) {
-                    PartSurface a = marked.get(p);
-                    PartSurface b = marked.get(q);
-                    sum = sum.plus(Contact.measure(a, b, compose(poses.get(p).inverse(), poses.get(q)),
-                            PairwiseRegistration.tolerance(a, b)));
+                    sum = sum.plus(pairContact(marked, poses, p, q));
                 }
             }
-            confidence[q] = q == anchor ? 1 : flat[q] > 0 ? Math.min(1, sum.contactArea() / flat[q]) : 0;
+            confidence[q] = q == anchor ? 1 : flat > 0 ? Math.min(1, sum.contactArea() / flat) : 0;
         }
         return confidence;
+    }
+
+    /** The contact of posed parts p and q (their flat regions marked). */
+    private static Contact pairContact(List<PartSurface> marked, List<RigidPose> poses, int p, int q) {
+        PartSurface a = marked.get(p);
+        PartSurface b = marked.get(q);
+        return Contact.measure(a, b, compose(poses.get(p).inverse(), poses.get(q)), PairwiseRegistration.tolerance(a, b));
+    }
+
+    /** The parts with their flat regions marked. */
+    private List<PartSurface> marked(List<PartSurface> parts) {
+        List<PartSurface> marked = new ArrayList<>();
+        for (PartSurface p : parts) {
+            marked.add(p.withFlatRegions(detect(p)));
+        }
+        return marked;
     }
 
     /**
@@ -273,15 +292,11 @@ public final class GeometricAssembler {
      * @return the pair contacts, interpenetrations and steps, summed
      */
     Contact objective(List<PartSurface> parts, List<RigidPose> poses) {
-        List<PartSurface> marked = new ArrayList<>();
-        for (PartSurface p : parts) {
-            marked.add(p.withFlatRegions(detect(p)));
-        }
+        List<PartSurface> marked = marked(parts);
         Contact sum = new Contact(0, 0, 0);
         for (int p = 0; p < parts.size(); p++) {
             for (int q = p + 1; q < parts.size(); q++) {
-                sum = sum.plus(Contact.measure(marked.get(p), marked.get(q), compose(poses.get(p).inverse(), poses.get(q)),
-                        PairwiseRegistration.tolerance(marked.get(p), marked.get(q))));
+                sum = sum.plus(pairContact(marked, poses, p, q));
             }
         }
         return sum;

@@ -83,35 +83,53 @@ public final class PairwiseRegistration {
         double tolerance = tolerance(fixed, moving);
         List<Candidate> all = new ArrayList<>();
         double radius = 3 * Math.max(fixed.spacing(), moving.spacing());
-        for (int ia = 0; ia < fixedRegions.size(); ia++) {
-            PlanarRegion a = fixedRegions.get(ia);
-            double[] membersA = a.planar(fixed, a.members());
-            double[] rimA = a.planar(fixed, a.rim());
-            double[] outlineA = a.planar(fixed, a.outline());
-            double[] voteA = subsample(voters(a, rimA, outlineA), maxRimPoints);
-            double[] outA = outward(membersA, voteA, radius);
-            PlanarPlacement fitA = new PlanarPlacement(membersA, rimA, outlineA, fixed.areaPerPoint(), tolerance);
-            for (int ib = 0; ib < movingRegions.size(); ib++) {
-                PlanarRegion b = movingRegions.get(ib);
-                double[] membersB = mirror(b.planar(moving, b.members()));
-                double[] rimB = mirror(b.planar(moving, b.rim()));
-                double[] outlineB = mirror(b.planar(moving, b.outline()));
-                double[] voteB = subsample(voters(b, rimB, outlineB), maxRimPoints);
-                double[] outB = outward(membersB, voteB, radius);
-                PlanarPlacement fitB = new PlanarPlacement(membersB, rimB, outlineB, moving.areaPerPoint(), tolerance);
-                List<double[]> votes = hough(voteA, outA, voteB, outB, tolerance, VOTE_PEAKS);
-                for (double[] peak : peaks(votes, fitA, fitB, tolerance)) {
-                    double[] refined = refine(voters(a, rimA, outlineA), voters(b, rimB, outlineB), peak, tolerance);
-                    double[] fit = fitA.score(fitB, refined, stepPenalty) >= peak[3] ? refined : peak;
-                    RigidPose pose = pose(a, b, fit);
+        List<Face> fixedFaces = new ArrayList<>();
+        for (PlanarRegion a : fixedRegions) {
+            fixedFaces.add(face(fixed, a, false, radius, tolerance));
+        }
+        List<Face> movingFaces = new ArrayList<>();
+        for (PlanarRegion b : movingRegions) {
+            movingFaces.add(face(moving, b, true, radius, tolerance));
+        }
+        for (int ia = 0; ia < fixedFaces.size(); ia++) {
+            Face a = fixedFaces.get(ia);
+            for (int ib = 0; ib < movingFaces.size(); ib++) {
+                Face b = movingFaces.get(ib);
+                List<double[]> votes = hough(a.vote(), a.outward(), b.vote(), b.outward(), tolerance, VOTE_PEAKS);
+                for (double[] peak : peaks(votes, a.placement(), b.placement(), tolerance)) {
+                    double[] refined = refine(a.voters(), b.voters(), peak, tolerance);
+                    double[] fit = a.placement().score(b.placement(), refined, stepPenalty) >= peak[3] ? refined : peak;
+                    RigidPose pose = pose(a.region(), b.region(), fit);
                     double score = Contact.measure(fixed, moving, pose, tolerance).score(penalty, stepPenalty)
-                            + SEAM_WEIGHT * fitA.seam(fitB, fit);
+                            + SEAM_WEIGHT * a.placement().seam(b.placement(), fit);
                     all.add(new Candidate(pose, score, ia, ib));
                 }
             }
         }
         all.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return all.subList(0, Math.min(keep, all.size()));
+    }
+
+    /**
+     * A flat region in its plane, prepared once per registration: the rim points that vote (all,
+     * for the 2D fit, and a subsample with their outward directions, for the vote) and its
+     * placement raster. A moving region's coordinates are mirrored (seen from the other side).
+     */
+    private record Face(PlanarRegion region, double[] voters, double[] vote, double[] outward, PlanarPlacement placement) {}
+
+    private Face face(PartSurface surface, PlanarRegion r, boolean mirrored, double radius, double tolerance) {
+        double[] members = r.planar(surface, r.members());
+        double[] rim = r.planar(surface, r.rim());
+        double[] outline = r.planar(surface, r.outline());
+        if (mirrored) {
+            members = mirror(members);
+            rim = mirror(rim);
+            outline = mirror(outline);
+        }
+        double[] voters = voters(r, rim, outline);
+        double[] vote = subsample(voters, maxRimPoints);
+        return new Face(r, voters, vote, outward(members, vote, radius),
+                new PlanarPlacement(members, rim, outline, surface.areaPerPoint(), tolerance));
     }
 
     /**

@@ -60,17 +60,7 @@ final class PlanarPlacement {
      * @return the outline area that coincides
      */
     double seam(PlanarPlacement other, double[] fit) {
-        double c = Math.cos(fit[0]);
-        double s = Math.sin(fit[0]);
-        int on = 0;
-        for (int i = 0; i < other.outline.length; i += 2) {
-            double x = c * other.outline[i] - s * other.outline[i + 1] + fit[1];
-            double y = s * other.outline[i] + c * other.outline[i + 1] + fit[2];
-            if (raster.nearOutline(x, y)) {
-                on++;
-            }
-        }
-        return on * other.outlineWeight;
+        return count(other.outline, fit, raster::nearOutline) * other.outlineWeight;
     }
 
     /**
@@ -82,35 +72,37 @@ final class PlanarPlacement {
      * @return contact area minus weighted step area
      */
     double score(PlanarPlacement other, double[] fit, double stepPenalty) {
+        int contact = count(other.members, fit, raster::covers);
+        int stepsOther = count(other.outline, fit, raster::interior);
         double c = Math.cos(fit[0]);
         double s = Math.sin(fit[0]);
-        double tx = fit[1];
-        double ty = fit[2];
-        int contact = 0;
-        for (int i = 0; i < other.members.length; i += 2) {
-            double x = c * other.members[i] - s * other.members[i + 1] + tx;
-            double y = s * other.members[i] + c * other.members[i + 1] + ty;
-            if (raster.covers(x, y)) {
-                contact++;
-            }
-        }
-        int stepsOther = 0;
-        for (int i = 0; i < other.outline.length; i += 2) {
-            double x = c * other.outline[i] - s * other.outline[i + 1] + tx;
-            double y = s * other.outline[i] + c * other.outline[i + 1] + ty;
-            if (raster.interior(x, y)) {
-                stepsOther++;
-            }
-        }
         int stepsThis = 0;
         for (int i = 0; i < outline.length; i += 2) {
-            double dx = outline[i] - tx;
-            double dy = outline[i + 1] - ty;
+            double dx = outline[i] - fit[1];
+            double dy = outline[i + 1] - fit[2];
             if (other.raster.interior(c * dx + s * dy, -s * dx + c * dy)) {
                 stepsThis++;
             }
         }
         return contact * other.memberWeight
                 - stepPenalty * (stepsOther * other.outlineWeight + stepsThis * outlineWeight);
+    }
+
+    /** A test of a point in this region's plane. */
+    private interface PlaneTest {
+        boolean test(double x, double y);
+    }
+
+    /** How many of the other region's points, placed by {θ, tx, ty}, pass a test in this plane. */
+    private static int count(double[] points, double[] fit, PlaneTest test) {
+        double c = Math.cos(fit[0]);
+        double s = Math.sin(fit[0]);
+        int n = 0;
+        for (int i = 0; i < points.length; i += 2) {
+            if (test.test(c * points[i] - s * points[i + 1] + fit[1], s * points[i] + c * points[i + 1] + fit[2])) {
+                n++;
+            }
+        }
+        return n;
     }
 }
