@@ -71,7 +71,6 @@ final class MeshNoiseCommand implements Callable<Integer> {
     /** The sampler, with the mesh named in its errors. */
     private record MeshNoiseSetup(TriangleMesh mesh, double tau, double sigma, int channels, String name) {
         MaternNoise noise() {
-            io.flowkit.meshes.geometry.MeshChecks.requireManifold(mesh, name);
             return MaternNoise.builder().setMesh(mesh).optTau(tau).optSigma(sigma).optChannels(channels).build();
         }
     }

@@ -4,9 +4,9 @@ import io.flowkit.datasets.catalog.MeshFolder;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.meshes.geometry.MidpointSubdivision;
 import io.flowkit.meshes.noise.MaternNoise;
-import io.flowkit.meshes.sparse.CoordinateBisection;
-import io.flowkit.meshes.sparse.SparseCholesky;
-import io.flowkit.validation.mesh.LaplaceBeltrami;
+import io.flowkit.core.sparse.CoordinateBisection;
+import io.flowkit.core.sparse.SparseCholesky;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import java.util.Locale;
 
 /**
@@ -99,7 +99,7 @@ public final class MaternBench {
         TriangleMesh mesh = bunny.mesh();
         // Phases, for the record: assembly, ordering and the fill it gives.
         long t1 = System.nanoTime();
-        LaplaceBeltrami op = LaplaceBeltrami.of(mesh);
+        LaplaceBeltrami op = LaplaceBeltrami.of(mesh.vertices(), mesh.faces());
         double assembly = seconds(t1);
         long t2 = System.nanoTime();
         int[] perm = CoordinateBisection.order(mesh.vertices(), op.stiffness());

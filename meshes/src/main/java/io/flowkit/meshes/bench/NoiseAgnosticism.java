@@ -3,6 +3,7 @@ package io.flowkit.meshes.bench;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.meshes.noise.MaternNoise;
 import io.flowkit.validation.mesh.Eigenpairs;
+import io.flowkit.validation.mesh.GeneralizedEigensolver;
 import io.flowkit.validation.mesh.FieldStatistics;
 import io.flowkit.validation.mesh.TriangulationComparison;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.SplittableRandom;
  * {@code z_k = (mean c_k² / (σ²/(λ_k+τ)²) − 1) / √(2/N)} over N fields.
  */
 public final class NoiseAgnosticism {
+
+    /** Eigenvalues below this fraction of τ are zero modes (constants on a component). */
+    private static final double ZERO_MODE = 1e-8;
 
     private final int eigenpairs;
     private final int seeds;
@@ -117,7 +121,7 @@ public final class NoiseAgnosticism {
         long t0 = System.nanoTime();
         MaternNoise noise = MaternNoise.builder().setMesh(mesh).optSigma(sigma).build();
         double build = (System.nanoTime() - t0) / 1e9;
-        Eigenpairs eigen = noise.operator().eigenpairs(eigenpairs);
+        Eigenpairs eigen = GeneralizedEigensolver.smallest(noise.operator(), eigenpairs);
         List<double[]> matern = new ArrayList<>();
         double[] firstSample = null;
         long t1 = System.nanoTime();
@@ -163,7 +167,7 @@ public final class NoiseAgnosticism {
      * @param noise the sampler (its spectrum)
      * @param eigen the eigenpairs
      * @param fields the fields
-     * @return z_k for k = 1 .. K−1
+     * @return z_k for the modes k = 1 .. K−1 whose eigenvalue is not zero (below 10⁻⁸ τ)
      */
     public static double[] modeZ(MaternNoise noise, Eigenpairs eigen, List<double[]> fields) {
         int k = eigen.count();
@@ -174,12 +178,19 @@ public final class NoiseAgnosticism {
                 sum[i] += c[i] * c[i];
             }
         }
+        // Zero modes are left out: on a mesh of several components each component's indicator is
+        // one, the area-weighted centring removes one combination of them, and which one the
+        // solver's basis of that eigenspace shows is arbitrary.
         double[] z = new double[k - 1];
+        int m = 0;
         for (int i = 1; i < k; i++) {
+            if (eigen.value(i) < ZERO_MODE * noise.tau()) {
+                continue;
+            }
             double ratio = sum[i] / fields.size() / noise.spectralVariance(eigen.value(i));
-            z[i - 1] = (ratio - 1) / Math.sqrt(2.0 / fields.size());
+            z[m++] = (ratio - 1) / Math.sqrt(2.0 / fields.size());
         }
-        return z;
+        return java.util.Arrays.copyOf(z, m);
     }
 
     private static double maxAbs(double[] x) {

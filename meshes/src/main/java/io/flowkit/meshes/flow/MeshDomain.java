@@ -1,11 +1,10 @@
 package io.flowkit.meshes.flow;
 
 import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.meshes.geometry.MeshChecks;
 import io.flowkit.meshes.geometry.UnitBox;
 import io.flowkit.meshes.noise.MaternNoise;
 import io.flowkit.meshes.operators.PoissonSolve;
-import io.flowkit.validation.mesh.LaplaceBeltrami;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import java.util.SplittableRandom;
 
 /**
@@ -36,7 +35,6 @@ public final class MeshDomain {
             float[] areaWeight) {}
 
     private MeshDomain(TriangleMesh mesh, String name, MeshFlowConfig config) {
-        MeshChecks.requireManifold(mesh, name);
         this.mesh = mesh;
         this.config = config;
         this.scale = UnitBox.scaleFactor(mesh);
@@ -65,7 +63,7 @@ public final class MeshDomain {
                 ? MaternNoise.builder().setMesh(unit).optTau(config.tau()).optSigma(config.sigma()).optChannels(3).build()
                 : null;
         // One assembly of L and M serves the noise, the Poisson solve and the vertex areas.
-        LaplaceBeltrami operator = matern != null ? matern.operator() : LaplaceBeltrami.of(unit);
+        LaplaceBeltrami operator = matern != null ? matern.operator() : LaplaceBeltrami.of(unit.vertices(), unit.faces());
         this.poisson = PoissonSolve.of(unit, operator, config.regularisation());
         this.mass = operator.massDiagonal();
         this.area = operator.area();
@@ -121,8 +119,8 @@ public final class MeshDomain {
      * @param name how to call it in messages (a file name)
      * @param config the flow's settings (noise and Poisson regulariser)
      * @return the domain
-     * @throws IllegalArgumentException if the mesh has no triangles, a degenerate triangle, an
-     *     isolated vertex or a non-manifold edge (named in the message)
+     * @throws IllegalArgumentException if no triangle of the mesh has three distinct vertices (any
+     *     other triangulation is served by the robust Laplacian)
      */
     public static MeshDomain of(TriangleMesh mesh, String name, MeshFlowConfig config) {
         return new MeshDomain(mesh, name, config);

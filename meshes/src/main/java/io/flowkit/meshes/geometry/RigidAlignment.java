@@ -3,7 +3,7 @@ package io.flowkit.meshes.geometry;
 import io.flowkit.core.math.Kabsch;
 import io.flowkit.core.math.Superposition;
 import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.validation.mesh.LaplaceBeltrami;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 
 /**
  * Removes the global rigid motion of deformed shapes: each shape (same vertices as a reference
@@ -19,7 +19,7 @@ public final class RigidAlignment {
 
     private RigidAlignment(TriangleMesh reference) {
         this.reference = reference;
-        this.weights = LaplaceBeltrami.of(reference).massDiagonal();
+        this.weights = LaplaceBeltrami.of(reference.vertices(), reference.faces()).massDiagonal();
     }
 
     /**

@@ -1,11 +1,10 @@
 package io.flowkit.meshes.noise;
 
 import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.meshes.geometry.MeshChecks;
-import io.flowkit.meshes.sparse.CoordinateBisection;
-import io.flowkit.meshes.sparse.ShiftedLaplacian;
-import io.flowkit.meshes.sparse.SparseCholesky;
-import io.flowkit.validation.mesh.LaplaceBeltrami;
+import io.flowkit.core.sparse.CoordinateBisection;
+import io.flowkit.core.laplace.ShiftedLaplacian;
+import io.flowkit.core.sparse.SparseCholesky;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -26,11 +25,10 @@ import java.util.SplittableRandom;
  * <p>Scale: τ has units 1/length² and the defaults τ = {@value #DEFAULT_TAU}, σ =
  * {@value #DEFAULT_SIGMA} are meant for meshes in the unit box (longest bounding-box side 1, see
  * {@link io.flowkit.meshes.geometry.UnitBox}); this class uses the coordinates as given and does
- * not rescale. Boundaries: on a mesh with boundary the cotangent Laplacian imposes the natural
- * (Neumann, zero normal derivative) condition. Input checks ({@link MeshChecks}): a mesh with a
- * degenerate triangle, an isolated vertex or a non-manifold edge is rejected with an
- * {@link IllegalArgumentException} naming it; non-finite coordinates cannot occur in a
- * {@link TriangleMesh}.
+ * not rescale. The operator is the robust Laplacian ({@link LaplaceBeltrami#of}, Sharp and Crane
+ * 2020), so any real triangulation is accepted: zero-area triangles, slivers, non-manifold edges
+ * and vertices, boundaries (the natural Neumann condition). A vertex in no triangle gets the value
+ * 0. Non-finite coordinates cannot occur in a {@link TriangleMesh}.
  *
  * <p>Use the static {@link #sample(TriangleMesh, int, long)} for one sample with the defaults, or
  * build a sampler once per mesh ({@link #builder()}): it factors {@code L + τM} once (sparse
@@ -58,7 +56,7 @@ public final class MaternNoise {
     private final SparseCholesky factor;
 
     private MaternNoise(Builder b) {
-        this.operator = LaplaceBeltrami.of(b.mesh);
+        this.operator = LaplaceBeltrami.of(b.mesh.vertices(), b.mesh.faces());
         this.tau = b.tau;
         this.sigma = b.sigma;
         this.channels = b.channels;
@@ -80,7 +78,7 @@ public final class MaternNoise {
      * @param channels number of channels, at least 1
      * @param seed random seed
      * @return the sample, channel c of vertex v at {@code [v · channels + c]}
-     * @throws IllegalArgumentException on a bad mesh (see {@link MeshChecks}) or channels below 1
+     * @throws IllegalArgumentException if channels is below 1
      */
     public static double[] sample(TriangleMesh mesh, int channels, long seed) {
         return builder().setMesh(mesh).optChannels(channels).build().sample(seed);
@@ -120,6 +118,9 @@ public final class MaternNoise {
             mean[h] /= area;
         }
         for (int v = 0; v < n; v++) {
+            if (mass[v] == 0) {
+                continue; // an isolated vertex keeps its 0
+            }
             for (int h = 0; h < c; h++) {
                 x[v * c + h] -= mean[h];
             }
@@ -241,7 +242,7 @@ public final class MaternNoise {
          * @return the sampler
          * @throws IllegalStateException if no mesh was set
          * @throws IllegalArgumentException if τ or σ is not positive and finite, channels is below
-         *     1, or the mesh is degenerate or non-manifold (see {@link MeshChecks})
+         *     1, or no triangle of the mesh has three distinct vertices
          */
         public MaternNoise build() {
             if (mesh == null) {
@@ -256,7 +257,6 @@ public final class MaternNoise {
             if (channels < 1) {
                 throw new IllegalArgumentException("channels is below 1: " + channels);
             }
-            MeshChecks.requireManifold(mesh, mesh.toString());
             return new MaternNoise(this);
         }
     }

@@ -13,9 +13,14 @@ import io.flowkit.datasets.mesh.TriangleMesh;
  * vertices: {@code (Gᵀ A h)_v = Σ_{f ∋ v} A_f ∇φ_v^f · h_f}; {@code Gᵀ A G} is the cotangent
  * Laplacian. Layouts: a vertex signal with c channels stores channel k of vertex v at
  * {@code [v·c + k]}; a face field stores component d (x, y, z) of channel k on face f at
- * {@code [(f·c + k)·3 + d]}. Immutable.
+ * {@code [(f·c + k)·3 + d]}. A face without interior (twice its area below 10⁻¹² of its squared
+ * edges: collinear corners, a repeated vertex) has a zero gradient, normal and area, so it adds
+ * nothing to the divergence. Immutable.
  */
 public final class FaceGradients {
+
+    /** Faces whose doubled area is below this fraction of their squared edge lengths have no interior. */
+    private static final double DEGENERATE = 1e-12;
 
     private final int vertices;
     private final int[] faces;
@@ -42,7 +47,6 @@ public final class FaceGradients {
      *
      * @param mesh the mesh
      * @return the operator
-     * @throws IllegalArgumentException if a face has zero area (its gradient is undefined)
      */
     public static FaceGradients of(TriangleMesh mesh) {
         double[] v = mesh.vertices();
@@ -57,9 +61,10 @@ public final class FaceGradients {
             double[] e2 = sub(v, c[2], c[0]);
             double[] n = cross(e1, e2);
             double twice = Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-            if (!(twice > 0)) {
-                throw new IllegalArgumentException("face " + t + " has zero area (vertices " + c[0] + ", " + c[1]
-                        + ", " + c[2] + "): its gradient is undefined");
+            double scale = e1[0] * e1[0] + e1[1] * e1[1] + e1[2] * e1[2] + e2[0] * e2[0] + e2[1] * e2[1] + e2[2] * e2[2];
+            if (!(twice > DEGENERATE * scale)) {
+                // No interior: no gradient, no normal, no weight in the divergence.
+                continue;
             }
             for (int d = 0; d < 3; d++) {
                 n[d] /= twice;

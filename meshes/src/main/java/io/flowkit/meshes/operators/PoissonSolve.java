@@ -1,9 +1,9 @@
 package io.flowkit.meshes.operators;
 
 import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.meshes.sparse.ShiftedLaplacian;
-import io.flowkit.meshes.sparse.SparseCholesky;
-import io.flowkit.validation.mesh.LaplaceBeltrami;
+import io.flowkit.core.laplace.ShiftedLaplacian;
+import io.flowkit.core.sparse.SparseCholesky;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 
 /**
  * The regularised Poisson solve of PoissonNet (Maesumi et al. 2025, "PoissonNet: A Local-Global
@@ -41,7 +41,7 @@ public final class PoissonSolve {
      * @throws IllegalArgumentException if ε is not positive or a face has zero area
      */
     public static PoissonSolve of(TriangleMesh mesh, double regularisation) {
-        return of(mesh, LaplaceBeltrami.of(mesh), regularisation);
+        return of(mesh, LaplaceBeltrami.of(mesh.vertices(), mesh.faces()), regularisation);
     }
 
     /**

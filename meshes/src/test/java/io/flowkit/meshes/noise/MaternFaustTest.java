@@ -30,4 +30,19 @@ class MaternFaustTest {
             assertTrue(MaternSpectrumTest.maxAbs(zWhite) >= 4.5, m.name() + " negative control passed");
         }
     }
+
+    @Test
+    void everyRemeshingIsAcceptedAndTheRegionVarianceAgrees() throws Exception {
+        java.util.List<io.flowkit.meshes.bench.FaustNoiseAgreement.Row> rows =
+                io.flowkit.meshes.bench.FaustNoiseAgreement.run(400);
+        assertTrue(rows.size() == 8, "rows " + rows.size());
+        for (io.flowkit.meshes.bench.FaustNoiseAgreement.Row r : rows) {
+            System.out.printf(Locale.ROOT, "FAUST %s %-5s %6d vertices, %s: region area %.4f, variance of its mean %.5f, "
+                    + "ratio to iso %.3f%n", r.shape(), r.remeshing(), r.vertices(), r.operator(), r.regionArea(),
+                    r.variance(), r.ratio());
+            // The target: 0.8 to 1.25 (1,200 channel means per remeshing: a standard error of
+            // about 4% per variance).
+            assertTrue(r.ratio() >= 0.8 && r.ratio() <= 1.25, r.shape() + " " + r.remeshing() + " ratio " + r.ratio());
+        }
+    }
 }

@@ -3,9 +3,11 @@ package io.flowkit.meshes.sparse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowkit.core.sparse.CoordinateBisection;
+import io.flowkit.core.sparse.SparseCholesky;
 import io.flowkit.datasets.catalog.MeshFolder;
 import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.validation.mesh.LaplaceBeltrami;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import org.ejml.data.DMatrixSparseCSC;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ class CoordinateBisectionTest {
     @Test
     void isAPermutationAndReducesFillOnARealMesh() throws Exception {
         TriangleMesh mesh = MeshFolder.bunnyTriangulations().read("bunny_mixed");
-        DMatrixSparseCSC l = LaplaceBeltrami.of(mesh).stiffness();
+        DMatrixSparseCSC l = LaplaceBeltrami.of(mesh.vertices(), mesh.faces()).stiffness();
         int[] perm = CoordinateBisection.order(mesh.vertices(), l);
         boolean[] seen = new boolean[perm.length];
         for (int v : perm) {

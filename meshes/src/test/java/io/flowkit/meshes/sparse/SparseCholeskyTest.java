@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowkit.core.sparse.CoordinateBisection;
+import io.flowkit.core.sparse.SparseCholesky;
 import io.flowkit.datasets.catalog.MeshFolder;
 import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.validation.mesh.LaplaceBeltrami;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
@@ -103,7 +105,7 @@ class SparseCholeskyTest {
     @Test
     void solvesRealMeshOperatorLikeDense() throws Exception {
         TriangleMesh mesh = MeshFolder.cgal().read("hand");
-        LaplaceBeltrami op = LaplaceBeltrami.of(mesh);
+        LaplaceBeltrami op = LaplaceBeltrami.of(mesh.vertices(), mesh.faces());
         double scale = 1 / mesh.boundingBoxDiagonal();
         double tau = 100 / (scale * scale);
         DMatrixSparseCSC a = CommonOps_DSCC.add(1, op.stiffness(), tau, op.mass(), null, null, null);

@@ -8,7 +8,7 @@ import io.flowkit.validation.distribution.Mmd;
 import io.flowkit.validation.internal.PointTriangle;
 import io.flowkit.validation.mesh.Eigenpairs;
 import io.flowkit.validation.mesh.GeneralizedEigensolver;
-import io.flowkit.validation.mesh.LaplaceBeltrami;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.validation.pointcloud.CloudDistances;
 import io.flowkit.validation.pointcloud.NearestDistances;
 import io.flowkit.validation.pointcloud.Surface;

@@ -1,5 +1,7 @@
 package io.flowkit.validation.mesh;
 
+import io.flowkit.core.laplace.LaplaceBeltrami;
+
 /**
  * Area-weighted statistics of a field given by its vertex values, with the lumped mass matrix as
  * quadrature weights ({@code ∫ f dA ≈ Σ_i M_ii f_i}), so the values do not depend on how densely a
@@ -19,7 +21,7 @@ public final class FieldStatistics {
      *     not finite
      */
     public static double areaMean(LaplaceBeltrami operator, double[] field) {
-        double[] m = operator.massView();
+        double[] m = operator.massDiagonal();
         Eigenpairs.checkField(field, m.length);
         double s = 0;
         for (int i = 0; i < m.length; i++) {
@@ -39,7 +41,7 @@ public final class FieldStatistics {
      */
     public static double areaVariance(LaplaceBeltrami operator, double[] field) {
         double mean = areaMean(operator, field);
-        double[] m = operator.massView();
+        double[] m = operator.massDiagonal();
         double s = 0;
         for (int i = 0; i < m.length; i++) {
             s += m[i] * (field[i] - mean) * (field[i] - mean);
@@ -56,15 +58,8 @@ public final class FieldStatistics {
      * @return the energy per area, in units of field² / length²
      */
     public static double dirichletEnergyPerArea(LaplaceBeltrami operator, double[] field) {
-        double[] m = operator.massView();
+        double[] m = operator.massDiagonal();
         Eigenpairs.checkField(field, m.length);
-        org.ejml.data.DMatrixSparseCSC l = operator.stiffnessView();
-        double s = 0;
-        for (int j = 0; j < l.numCols; j++) {
-            for (int p = l.col_idx[j]; p < l.col_idx[j + 1]; p++) {
-                s += field[l.nz_rows[p]] * l.nz_values[p] * field[j];
-            }
-        }
-        return s / operator.area();
+        return operator.dirichletEnergy(field) / operator.area();
     }
 }

@@ -1,7 +1,9 @@
 package io.flowkit.validation.mesh;
 
 import io.flowkit.validation.internal.Checks;
-import io.flowkit.validation.internal.SparseCholesky;
+import io.flowkit.core.laplace.LaplaceBeltrami;
+import io.flowkit.core.sparse.NestedDissection;
+import io.flowkit.core.sparse.SparseCholesky;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -9,6 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.sparse.csc.CommonOps_DSCC;
 
 /**
  * The smallest eigenpairs of the generalised symmetric problem {@code L φ = λ M φ}, L sparse
@@ -18,7 +21,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * sparse symmetric generalized eigenproblems").
  *
  * <p>How it works: {@code A = L + σM} (σ > 0, so A is positive definite even though L is singular)
- * is factorised once by a sparse Cholesky (EJML's up-looking factorisation after a
+ * is factorised once by a sparse Cholesky (flowkit's supernodal factorisation after a
  * nested-dissection ordering). The operator {@code T = A⁻¹M} is self-adjoint in the M inner
  * product and has eigenvalues {@code θ = 1/(λ + σ)}, so the smallest λ become the largest, well
  * separated θ. Block Lanczos builds an M-orthonormal basis of the block Krylov space of T from a
@@ -71,7 +74,19 @@ public final class GeneralizedEigensolver {
      * @throws IllegalStateException if the iteration does not converge within the largest basis
      */
     public Eigenpairs solve(LaplaceBeltrami operator) {
-        return solve(operator.stiffnessView(), operator.massView());
+        return solve(operator.stiffness(), operator.massDiagonal());
+    }
+
+    /**
+     * The smallest eigenpairs of a mesh's operator with the default settings.
+     *
+     * @param operator the stiffness and mass matrices
+     * @param count how many, at least 1 and at most the number of vertices
+     * @return the eigenpairs in increasing order of λ
+     * @throws IllegalArgumentException if count is out of range or a vertex has no mass (isolated)
+     */
+    public static Eigenpairs smallest(LaplaceBeltrami operator, int count) {
+        return builder().setCount(count).build().solve(operator);
     }
 
     /**
@@ -95,7 +110,8 @@ public final class GeneralizedEigensolver {
         double area = 0;
         for (int i = 0; i < n; i++) {
             if (!(massDiagonal[i] > 0) || !Double.isFinite(massDiagonal[i])) {
-                throw new IllegalArgumentException("mass entry " + i + " is not positive and finite: " + massDiagonal[i]);
+                throw new IllegalArgumentException("mass entry " + i + " is not positive and finite: " + massDiagonal[i]
+                        + (massDiagonal[i] == 0 ? " (vertex " + i + " is in no triangle: remove unreferenced vertices)" : ""));
             }
             area += massDiagonal[i];
         }
@@ -108,7 +124,8 @@ public final class GeneralizedEigensolver {
         }
         double sigma = shift != null ? shift : 0.01 * 8 * Math.PI / area;
         DMatrixSparseCSC massMatrix = diagonal(m);
-        SparseCholesky factor = SparseCholesky.of(1, stiffness, sigma, massMatrix);
+        DMatrixSparseCSC shifted = CommonOps_DSCC.add(1, stiffness, sigma, massMatrix, null, null, null);
+        SparseCholesky factor = SparseCholesky.factor(shifted, NestedDissection.order(n, shifted.col_idx, shifted.nz_rows));
         int b = Math.min(blockSize, n);
         int maxDim = Math.min(n, maxDimension > 0 ? maxDimension : Math.max(4 * count, count + 24 * b));
         maxDim = Math.max(maxDim, Math.min(n, count + b));

@@ -1,5 +1,7 @@
 package io.flowkit.validation.mesh;
 
+import io.flowkit.core.laplace.LaplaceBeltrami;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package io.flowkit.validation.mesh;
 
+import io.flowkit.core.laplace.LaplaceBeltrami;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,9 +80,16 @@ class LaplaceBeltramiTest {
         Object[] sphere = TestShapes.icosphere(2);
         double[] v = (double[]) sphere[0];
         int[] f = (int[]) sphere[1];
-        LaplaceBeltrami op = LaplaceBeltrami.of(v, f);
+        LaplaceBeltrami op = LaplaceBeltrami.cotangent(v, f);
         DMatrixSparseCSC l = op.stiffness();
         double[][] expected = naiveLaplacian(v, f);
+        // The icosphere is Delaunay and has no near-degenerate triangle: the robust operator is the same.
+        DMatrixSparseCSC robust = LaplaceBeltrami.of(v, f).stiffness();
+        for (int j = 0; j < op.size(); j++) {
+            for (int i = 0; i < op.size(); i++) {
+                assertEquals(l.get(i, j), robust.get(i, j), 1e-12, "robust entry " + i + "," + j);
+            }
+        }
         for (int i = 0; i < op.size(); i++) {
             for (int j = 0; j < op.size(); j++) {
                 assertEquals(expected[i][j], l.get(i, j), 1e-12, "entry " + i + "," + j);
@@ -139,7 +148,7 @@ class LaplaceBeltramiTest {
         for (int level : new int[] {3, 4}) {
             Object[] sphere = TestShapes.icosphere(level);
             LaplaceBeltrami op = LaplaceBeltrami.of((double[]) sphere[0], (int[]) sphere[1]);
-            Eigenpairs e = op.eigenpairs(25);
+            Eigenpairs e = GeneralizedEigensolver.smallest(op, 25);
             double tolerance = level == 3 ? 0.035 : 0.01;
             int index = 0;
             for (int l = 0; l <= 4; l++) {
@@ -153,7 +162,7 @@ class LaplaceBeltramiTest {
                 clusterError[level - 3][l] = Math.abs(clusterMean - expected);
             }
             // The next eigenvalue starts the l = 5 cluster (30), well separated from l = 4 (20).
-            assertTrue(e.value(24) < 21 && op.eigenpairs(26).value(25) > 27);
+            assertTrue(e.value(24) < 21 && GeneralizedEigensolver.smallest(op, 26).value(25) > 27);
             checkOrthonormal(e, op.massDiagonal());
             for (double r : e.residuals()) {
                 assertTrue(r < 1e-6, "residual " + r);
@@ -169,7 +178,7 @@ class LaplaceBeltramiTest {
     void lanczosAgreesWithADenseSolveAndIsSeeded() throws Exception {
         // CGAL's larger_sphere.off: 812 vertices, above the dense limit, so the Lanczos path runs.
         TriangleMesh mesh = MeshFiles.read(DataLocation.dataset("meshes/cgal").resolve("larger_sphere.off"));
-        LaplaceBeltrami op = LaplaceBeltrami.of(mesh);
+        LaplaceBeltrami op = LaplaceBeltrami.of(mesh.vertices(), mesh.faces());
         assertTrue(op.size() > GeneralizedEigensolver.DENSE_LIMIT);
         Eigenpairs e = GeneralizedEigensolver.builder().setCount(30).optSeed(4).build().solve(op);
         double[] dense = denseEigenvalues(op);
@@ -222,19 +231,23 @@ class LaplaceBeltramiTest {
     @Test
     void rejectsBadMeshesAndRequests() {
         double[] v = {0, 0, 0, 1, 0, 0, 0, 1, 0, 5, 5, 5};
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> LaplaceBeltrami.of(v, new int[] {0, 1, 2}))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LaplaceBeltrami.cotangent(v, new int[] {0, 1, 2}))
                 .getMessage().contains("vertex 3 belongs to no triangle"));
+        // The robust operator accepts an isolated vertex; the eigensolver cannot serve it and says so.
+        LaplaceBeltrami isolated = LaplaceBeltrami.of(v, new int[] {0, 1, 2});
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> GeneralizedEigensolver.smallest(isolated, 2))
+                .getMessage().contains("vertex 3 is in no triangle"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LaplaceBeltrami.of(v, new int[] {0, 1, 7}))
                 .getMessage().contains("out of range"));
         LaplaceBeltrami tri = LaplaceBeltrami.of(new double[] {0, 0, 0, 1, 0, 0, 0, 1, 0}, new int[] {0, 1, 2});
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> tri.eigenpairs(4)).getMessage().contains("exceeds"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> GeneralizedEigensolver.smallest(tri, 4)).getMessage().contains("exceeds"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FieldStatistics.areaVariance(tri, new double[] {1, 2}))
                 .getMessage().contains("expected one per vertex"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> GeneralizedEigensolver.builder().build())
                 .getMessage().contains("count"));
-        // A degenerate triangle is left out and counted.
-        LaplaceBeltrami withSliver = LaplaceBeltrami.of(new double[] {0, 0, 0, 1, 0, 0, 0, 1, 0, 2, 0, 0},
+        // The classic operator leaves a degenerate triangle out and counts it.
+        LaplaceBeltrami withSliver = LaplaceBeltrami.cotangent(new double[] {0, 0, 0, 1, 0, 0, 0, 1, 0, 2, 0, 0},
                 new int[] {0, 1, 2, 0, 1, 3, 1, 3, 2});
-        assertEquals(1, withSliver.degenerateTriangles());
+        assertEquals(1, withSliver.report().degenerateTriangles());
     }
 }

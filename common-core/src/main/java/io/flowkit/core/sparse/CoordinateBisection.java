@@ -1,4 +1,4 @@
-package io.flowkit.meshes.sparse;
+package io.flowkit.core.sparse;
 
 import java.util.Objects;
 import org.ejml.data.DMatrixSparseCSC;

@@ -1,4 +1,4 @@
-package io.flowkit.validation.internal;
+package io.flowkit.core.sparse;
 
 import java.util.Arrays;
 
