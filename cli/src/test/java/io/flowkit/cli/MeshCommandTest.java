@@ -41,6 +41,23 @@ class MeshCommandTest {
     }
 
     @Test
+    void noiseAcceptsZeroAreaTrianglesAndANonManifoldEdge() throws Exception {
+        // A square of two triangles, a zero-area triangle on its diagonal's end (a repeated position)
+        // and a flap glued along the diagonal: three triangles on one edge.
+        Path mesh = dir.resolve("bad.obj");
+        Files.writeString(mesh, String.join("\n", "v 0 0 0", "v 1 0 0", "v 1 1 0", "v 0 1 0", "v 1 1 0", "v 0.5 0.5 1",
+                "f 1 2 3", "f 1 3 4", "f 3 5 2", "f 1 3 6", "f 1 3 5", ""));
+        Path out = dir.resolve("bad-noise");
+        String r = CliRunner.run("mesh", "noise", "--mesh", mesh.toString(), "--samples", "1", "--seed", "2", "--out",
+                out.toString());
+        assertTrue(r.startsWith("0\n"), r);
+        TriangleMesh sample = MeshFiles.read(out.resolve("noise-000.ply"));
+        for (double x : sample.signal("noise0")) {
+            assertTrue(Double.isFinite(x), r);
+        }
+    }
+
+    @Test
     void trainsOnOwnPosesGeneratesOnAnotherTriangulationAndRejectsMismatchedPoses() throws Exception {
         Path sphereFile = DataLocation.dataset("meshes/cgal").resolve("sphere.off");
         TriangleMesh sphere = MeshFiles.read(sphereFile);
