@@ -21,13 +21,15 @@ public final class CoordinateBisection {
     /** Sets of at most this many vertices are not split further. */
     public static final int LEAF_SIZE = 48;
 
+    /** Sets of at least this many vertices have their two parts ordered in parallel. */
+    private static final int PARALLEL_SIZE = 20_000;
+
     private final double[] xyz;
     private final int[] adjStart;
     private final int[] adj;
     private final int[] mark;
     private final int[] perm;
-    private int filled;
-    private int stamp;
+    private final java.util.concurrent.atomic.AtomicInteger stamp = new java.util.concurrent.atomic.AtomicInteger();
 
     private CoordinateBisection(double[] xyz, int[] adjStart, int[] adj, int n) {
         this.xyz = xyz;
@@ -95,16 +97,20 @@ public final class CoordinateBisection {
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        cb.dissect(all, 0, n);
+        cb.dissect(all, 0, n, 0);
         return cb.perm;
     }
 
-    /** Orders set[from, to) (the range is reordered in place as scratch). */
-    private void dissect(int[] set, int from, int to) {
+    /**
+     * Orders set[from, to) into perm[out, out + to − from) (the range is reordered in place as
+     * scratch). The two parts of a large set are ordered in parallel: they write disjoint ranges of
+     * perm, mark disjoint vertices, and every task takes its own stamps, so the result does not depend
+     * on the schedule.
+     */
+    private void dissect(int[] set, int from, int to, int out) {
         int size = to - from;
         if (size <= LEAF_SIZE) {
-            System.arraycopy(set, from, perm, filled, size);
-            filled += size;
+            System.arraycopy(set, from, perm, out, size);
             return;
         }
         int mid = from + size / 2;
@@ -128,23 +134,41 @@ public final class CoordinateBisection {
         int leftBoundary = countBoundary(set, from, mid, right);
         int rightBoundary = countBoundary(set, mid, to, left);
         // Move the separator (boundary of the smaller side) to the end of its range.
+        int aFrom;
+        int aTo;
+        int bFrom;
+        int bTo;
         int sepFrom;
         int sepTo;
         if (leftBoundary <= rightBoundary) {
             int cut = partitionBoundary(set, from, mid, right);
-            dissect(set, from, cut);
-            dissect(set, mid, to);
+            aFrom = from;
+            aTo = cut;
+            bFrom = mid;
+            bTo = to;
             sepFrom = cut;
             sepTo = mid;
         } else {
             int cut = partitionBoundary(set, mid, to, left);
-            dissect(set, from, mid);
-            dissect(set, mid, cut);
+            aFrom = from;
+            aTo = mid;
+            bFrom = mid;
+            bTo = cut;
             sepFrom = cut;
             sepTo = to;
         }
-        System.arraycopy(set, sepFrom, perm, filled, sepTo - sepFrom);
-        filled += sepTo - sepFrom;
+        int bOut = out + (aTo - aFrom);
+        int sepOut = bOut + (bTo - bFrom);
+        System.arraycopy(set, sepFrom, perm, sepOut, sepTo - sepFrom);
+        if (size >= PARALLEL_SIZE) {
+            java.util.concurrent.ForkJoinTask<?> a = java.util.concurrent.ForkJoinTask.adapt(
+                    () -> dissect(set, aFrom, aTo, out)).fork();
+            dissect(set, bFrom, bTo, bOut);
+            a.join();
+        } else {
+            dissect(set, aFrom, aTo, out);
+            dissect(set, bFrom, bTo, bOut);
+        }
     }
 
     /** The separator size of the cut set[from, mid) | set[mid, to): the smaller of the two boundaries. */
@@ -155,8 +179,8 @@ public final class CoordinateBisection {
 
     /** Marks set[from, mid) with a new stamp s and set[mid, to) with s + 1; returns s. */
     private int markHalves(int[] set, int from, int mid, int to) {
-        int left = ++stamp;
-        int right = ++stamp;
+        int left = stamp.addAndGet(2) - 1;
+        int right = left + 1;
         for (int q = from; q < to; q++) {
             mark[set[q]] = q < mid ? left : right;
         }

@@ -14,7 +14,8 @@ import java.util.Locale;
  * 2026) on a large mesh: the {@code bunny_70k} triangulation subdivided (midpoint, 1-to-4) until it
  * has at least about the target number of triangles (default one million: two levels, 1.11 M),
  * then prints the time to build the sampler (assembly, ordering, factorisation) and per 3-channel
- * sample. Arguments: {@code [targetTriangles [samples]]}. Needs about 3 GB of heap for a million
+ * sample, beside the previous solver (classic cotangent Laplacian, EJML's up-looking Cholesky) on the
+ * same mesh in the same run. Arguments: {@code [targetTriangles [samples]]}. Needs about 3 GB of heap for a million
  * triangles.
  */
 public final class MaternBench {
@@ -31,9 +32,13 @@ public final class MaternBench {
      * @param factorEntries entries of the Cholesky factor
      * @param meanSampleSeconds mean time of one 3-channel sample
      * @param bestSampleSeconds best time of one 3-channel sample
+     * @param baselineBuildSeconds the previous solver's build on the same mesh in the same run
+     *     (classic cotangent Laplacian, the same ordering, EJML's up-looking Cholesky)
+     * @param baselineSampleSeconds the previous solver's 3-channel solve
      */
     public record Timing(int levels, int vertices, int triangles, double buildSeconds, long factorEntries,
-            double meanSampleSeconds, double bestSampleSeconds) {}
+            double meanSampleSeconds, double bestSampleSeconds, double baselineBuildSeconds,
+            double baselineSampleSeconds) {}
 
     /**
      * Subdivides bunny_70k to about the target size, builds the sampler and draws samples.
@@ -82,8 +87,11 @@ public final class MaternBench {
             total += dt;
             best = Math.min(best, dt);
         }
-        return new Timing(bunny.levels(), mesh.vertexCount(), mesh.faceCount(), build, noise.factor().factorEntries(),
-                total / samples, best);
+        long entries = noise.factor().factorEntries();
+        noise = null;
+        UpLookingBaseline.Timing baseline = UpLookingBaseline.measure(mesh, MaternNoise.DEFAULT_TAU);
+        return new Timing(bunny.levels(), mesh.vertexCount(), mesh.faceCount(), build, entries, total / samples, best,
+                baseline.buildSeconds(), baseline.sampleSeconds());
     }
 
     /**
@@ -111,10 +119,12 @@ public final class MaternBench {
         op = null;
         perm = null;
         Timing timing = measure(bunny, samples);
-        System.out.printf(Locale.ROOT, "%,d triangles, %d processors, max heap %.1f GB: sampler build (checks, assembly, "
-                + "ordering, Cholesky of L + τM) %.2f s; 3-channel sample mean %.3f s, best %.3f s over %d%n",
-                timing.triangles(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9,
-                timing.buildSeconds(), timing.meanSampleSeconds(), timing.bestSampleSeconds(), samples);
+        System.out.printf(Locale.ROOT, "%,d triangles, %d processors, max heap %.1f GB: sampler build (robust Laplacian, "
+                + "ordering, supernodal Cholesky of L + τM) %.2f s; 3-channel sample mean %.3f s, best %.3f s over %d; "
+                + "previous solver in the same run (cotangent Laplacian, EJML up-looking Cholesky): build %.2f s, sample "
+                + "%.3f s%n", timing.triangles(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1e9, timing.buildSeconds(), timing.meanSampleSeconds(),
+                timing.bestSampleSeconds(), samples, timing.baselineBuildSeconds(), timing.baselineSampleSeconds());
     }
 
     private static double seconds(long start) {

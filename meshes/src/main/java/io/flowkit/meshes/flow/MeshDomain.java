@@ -35,6 +35,7 @@ public final class MeshDomain {
             float[] areaWeight) {}
 
     private MeshDomain(TriangleMesh mesh, String name, MeshFlowConfig config) {
+        requireTriangle(mesh, name);
         this.mesh = mesh;
         this.config = config;
         this.scale = UnitBox.scaleFactor(mesh);
@@ -236,5 +237,16 @@ public final class MeshDomain {
             throw new IllegalArgumentException("signal has " + signal.length + " values, expected 3 x "
                     + mass.length + " vertices");
         }
+    }
+
+    /** The robust Laplacian serves any mesh with one triangle of three distinct vertices. */
+    private static void requireTriangle(TriangleMesh mesh, String name) {
+        int[] f = mesh.faces();
+        for (int t = 0; t < f.length; t += 3) {
+            if (f[t] != f[t + 1] && f[t + 1] != f[t + 2] && f[t + 2] != f[t]) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("mesh " + name + " has no triangle with three distinct vertices");
     }
 }

@@ -234,7 +234,11 @@ class MeshFlowTest {
         assertTrue(e.getMessage().contains("unknown source noise: pink"), e.getMessage());
         TriangleMesh isolated = TriangleMesh.of(java.util.Arrays.copyOf(SPHERE.vertices(), SPHERE.vertices().length + 3),
                 SPHERE.faces());
-        e = assertThrows(IllegalArgumentException.class, () -> MeshDomain.of(isolated, "lonely.obj", SMALL));
-        assertTrue(e.getMessage().contains("lonely.obj"), e.getMessage());
+        // An isolated vertex is served by the robust Laplacian (its noise and mass are 0); a mesh
+        // without a proper triangle is not, and the message names it.
+        assertEquals(SPHERE.vertexCount() + 1, MeshDomain.of(isolated, "lonely.obj", SMALL).mesh().vertexCount());
+        TriangleMesh flat = TriangleMesh.of(new double[] {0, 0, 0, 1, 0, 0}, new int[] {0, 1, 1});
+        e = assertThrows(IllegalArgumentException.class, () -> MeshDomain.of(flat, "flat.obj", SMALL));
+        assertTrue(e.getMessage().contains("mesh flat.obj has no triangle with three distinct vertices"), e.getMessage());
     }
 }
