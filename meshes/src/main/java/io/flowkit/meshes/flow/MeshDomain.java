@@ -63,8 +63,10 @@ public final class MeshDomain {
         this.matern = config.noise() == SourceNoise.MATERN
                 ? MaternNoise.builder().setMesh(unit).optTau(config.tau()).optSigma(config.sigma()).optChannels(3).build()
                 : null;
-        // One assembly of L and M serves the noise, the Poisson solve and the vertex areas.
-        LaplaceBeltrami operator = matern != null ? matern.operator() : LaplaceBeltrami.of(unit.vertices(), unit.faces());
+        // The Poisson solve inverts the denoiser's per-face gradients, so it uses their Laplacian
+        // G^T A G (the classic cotangent one where defined); the noise uses the robust Laplacian.
+        // The vertex areas (the loss's weights) are the Poisson operator's, as in training so far.
+        LaplaceBeltrami operator = PoissonSolve.gradientLaplacian(unit);
         this.poisson = PoissonSolve.of(unit, operator, config.regularisation());
         this.mass = operator.massDiagonal();
         this.area = operator.area();

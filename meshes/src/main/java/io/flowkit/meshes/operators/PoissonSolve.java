@@ -33,25 +33,43 @@ public final class PoissonSolve {
     }
 
     /**
-     * Factors the operator of a mesh.
+     * Factors the operator of a mesh: {@code Gᵀ A G}, the classic cotangent Laplacian (faces without
+     * interior left out), so that the solve inverts this class's gradient exactly; where that
+     * operator is undefined (a vertex only in faces without interior) the robust Laplacian
+     * ({@link LaplaceBeltrami#of}) serves instead.
      *
-     * @param mesh the mesh (checked by the caller for degenerate faces)
+     * @param mesh the mesh
      * @param regularisation ε, positive
      * @return the solver
-     * @throws IllegalArgumentException if ε is not positive or a face has zero area
+     * @throws IllegalArgumentException if ε is not positive
      */
     public static PoissonSolve of(TriangleMesh mesh, double regularisation) {
-        return of(mesh, LaplaceBeltrami.of(mesh.vertices(), mesh.faces()), regularisation);
+        return of(mesh, gradientLaplacian(mesh), regularisation);
+    }
+
+    /**
+     * The Laplacian that matches {@link FaceGradients}: {@code Gᵀ A G} where it is defined, else the
+     * robust one.
+     *
+     * @param mesh the mesh
+     * @return the operator
+     */
+    public static LaplaceBeltrami gradientLaplacian(TriangleMesh mesh) {
+        try {
+            return LaplaceBeltrami.cotangent(mesh.vertices(), mesh.faces());
+        } catch (IllegalArgumentException undefined) {
+            return LaplaceBeltrami.of(mesh.vertices(), mesh.faces());
+        }
     }
 
     /**
      * Factors the operator of a mesh whose Laplace–Beltrami matrices are already assembled.
      *
-     * @param mesh the mesh (checked by the caller for degenerate faces)
-     * @param operator the mesh's cotangent Laplacian and lumped mass
+     * @param mesh the mesh
+     * @param operator the mesh's Laplacian and lumped mass
      * @param regularisation ε, positive
      * @return the solver
-     * @throws IllegalArgumentException if ε is not positive or a face has zero area
+     * @throws IllegalArgumentException if ε is not positive
      */
     public static PoissonSolve of(TriangleMesh mesh, LaplaceBeltrami operator, double regularisation) {
         FaceGradients g = FaceGradients.of(mesh);
