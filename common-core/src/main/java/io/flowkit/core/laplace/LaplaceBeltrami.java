@@ -1,5 +1,6 @@
 package io.flowkit.core.laplace;
 
+import io.flowkit.core.mesh.MeshArrays;
 import io.flowkit.core.sparse.SparseAssembly;
 import java.util.Objects;
 import org.ejml.data.DMatrixSparseCSC;
@@ -84,7 +85,7 @@ public final class LaplaceBeltrami {
      */
     public static LaplaceBeltrami cotangent(double[] vertices, int[] faces) {
         int n = checkVertices(vertices);
-        int t = checkFaces(faces, n);
+        int t = MeshArrays.checkFaces(faces, n, "faces");
         SparseAssembly l = new SparseAssembly(n, n, 12 * t + n);
         double[] mass = new double[n];
         double[] diag = new double[n];
@@ -95,7 +96,7 @@ public final class LaplaceBeltrami {
             if (c[0] == c[1] || c[1] == c[2] || c[2] == c[0]) {
                 repeated++;
             }
-            double area = triangleArea(vertices, c[0], c[1], c[2]);
+            double area = MeshArrays.triangleArea(vertices, c[0], c[1], c[2]);
             if (!(area > 0)) {
                 degenerate++;
                 continue;
@@ -285,7 +286,7 @@ public final class LaplaceBeltrami {
                 throw new IllegalArgumentException("mollify factor is not non-negative: " + mollifyFactor);
             }
             int n = checkVertices(vertices);
-            int t = checkFaces(faces, n);
+            int t = MeshArrays.checkFaces(faces, n, "faces");
             int degenerate = 0;
             int[] kept = new int[3 * t];
             int k = 0;
@@ -293,7 +294,7 @@ public final class LaplaceBeltrami {
                 int a = faces[3 * f];
                 int b = faces[3 * f + 1];
                 int c = faces[3 * f + 2];
-                if (!(triangleArea(vertices, a, b, c) > 0)) {
+                if (!(MeshArrays.triangleArea(vertices, a, b, c) > 0)) {
                     degenerate++;
                 }
                 if (a != b && b != c && c != a) {
@@ -360,35 +361,5 @@ public final class LaplaceBeltrami {
             }
         }
         return vertices.length / 3;
-    }
-
-    private static int checkFaces(int[] faces, int n) {
-        Objects.requireNonNull(faces, "faces");
-        if (faces.length == 0) {
-            throw new IllegalArgumentException("faces is empty");
-        }
-        if (faces.length % 3 != 0) {
-            throw new IllegalArgumentException("faces length is not a multiple of 3: " + faces.length);
-        }
-        for (int p = 0; p < faces.length; p++) {
-            if (faces[p] < 0 || faces[p] >= n) {
-                throw new IllegalArgumentException("face " + p / 3 + " has vertex index " + faces[p]
-                        + " out of range [0, " + n + ")");
-            }
-        }
-        return faces.length / 3;
-    }
-
-    private static double triangleArea(double[] v, int a, int b, int c) {
-        double ux = v[3 * b] - v[3 * a];
-        double uy = v[3 * b + 1] - v[3 * a + 1];
-        double uz = v[3 * b + 2] - v[3 * a + 2];
-        double wx = v[3 * c] - v[3 * a];
-        double wy = v[3 * c + 1] - v[3 * a + 1];
-        double wz = v[3 * c + 2] - v[3 * a + 2];
-        double nx = uy * wz - uz * wy;
-        double ny = uz * wx - ux * wz;
-        double nz = ux * wy - uy * wx;
-        return 0.5 * Math.sqrt(nx * nx + ny * ny + nz * nz);
     }
 }

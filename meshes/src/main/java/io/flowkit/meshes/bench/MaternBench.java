@@ -1,12 +1,12 @@
 package io.flowkit.meshes.bench;
 
+import io.flowkit.core.laplace.LaplaceBeltrami;
+import io.flowkit.core.sparse.CoordinateBisection;
+import io.flowkit.core.sparse.SparseCholesky;
 import io.flowkit.datasets.catalog.MeshFolder;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.meshes.geometry.MidpointSubdivision;
 import io.flowkit.meshes.noise.MaternNoise;
-import io.flowkit.core.sparse.CoordinateBisection;
-import io.flowkit.core.sparse.SparseCholesky;
-import io.flowkit.core.laplace.LaplaceBeltrami;
 import java.util.Locale;
 
 /**

@@ -1,10 +1,10 @@
 package io.flowkit.meshes.flow;
 
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.meshes.geometry.UnitBox;
 import io.flowkit.meshes.noise.MaternNoise;
 import io.flowkit.meshes.operators.PoissonSolve;
-import io.flowkit.core.laplace.LaplaceBeltrami;
 import java.util.SplittableRandom;
 
 /**

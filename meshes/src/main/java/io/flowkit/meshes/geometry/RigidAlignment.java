@@ -1,9 +1,9 @@
 package io.flowkit.meshes.geometry;
 
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.core.math.Kabsch;
 import io.flowkit.core.math.Superposition;
 import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.core.laplace.LaplaceBeltrami;
 
 /**
  * Removes the global rigid motion of deformed shapes: each shape (same vertices as a reference

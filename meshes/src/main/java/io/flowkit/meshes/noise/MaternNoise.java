@@ -1,10 +1,10 @@
 package io.flowkit.meshes.noise;
 
-import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.core.sparse.CoordinateBisection;
-import io.flowkit.core.laplace.ShiftedLaplacian;
-import io.flowkit.core.sparse.SparseCholesky;
 import io.flowkit.core.laplace.LaplaceBeltrami;
+import io.flowkit.core.laplace.ShiftedLaplacian;
+import io.flowkit.core.sparse.CoordinateBisection;
+import io.flowkit.core.sparse.SparseCholesky;
+import io.flowkit.datasets.mesh.TriangleMesh;
 import java.util.Objects;
 import java.util.SplittableRandom;
 

@@ -1,9 +1,9 @@
 package io.flowkit.meshes.operators;
 
-import io.flowkit.datasets.mesh.TriangleMesh;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.core.laplace.ShiftedLaplacian;
 import io.flowkit.core.sparse.SparseCholesky;
-import io.flowkit.core.laplace.LaplaceBeltrami;
+import io.flowkit.datasets.mesh.TriangleMesh;
 
 /**
  * The regularised Poisson solve of PoissonNet (Maesumi et al. 2025, "PoissonNet: A Local-Global

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.meshes.TestSurfaces;
 import io.flowkit.meshes.geometry.CentroidSplit;
-import io.flowkit.core.laplace.LaplaceBeltrami;
 import java.util.Random;
 import org.ejml.data.DMatrixSparseCSC;
 import org.junit.jupiter.api.Test;

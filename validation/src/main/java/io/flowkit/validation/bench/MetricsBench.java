@@ -1,6 +1,7 @@
 package io.flowkit.validation.bench;
 
 import io.flowkit.core.io.DataLocation;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.datasets.mesh.io.MeshFiles;
 import io.flowkit.validation.distribution.EnergyDistance;
@@ -8,7 +9,6 @@ import io.flowkit.validation.distribution.Mmd;
 import io.flowkit.validation.internal.PointTriangle;
 import io.flowkit.validation.mesh.Eigenpairs;
 import io.flowkit.validation.mesh.GeneralizedEigensolver;
-import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.validation.pointcloud.CloudDistances;
 import io.flowkit.validation.pointcloud.NearestDistances;
 import io.flowkit.validation.pointcloud.Surface;

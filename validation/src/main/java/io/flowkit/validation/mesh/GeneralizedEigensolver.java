@@ -1,9 +1,9 @@
 package io.flowkit.validation.mesh;
 
-import io.flowkit.validation.internal.Checks;
 import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.core.sparse.NestedDissection;
 import io.flowkit.core.sparse.SparseCholesky;
+import io.flowkit.validation.internal.Checks;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;

@@ -1,7 +1,6 @@
 package io.flowkit.validation.mesh;
 
 import io.flowkit.core.laplace.LaplaceBeltrami;
-
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package io.flowkit.validation.mesh;
 
 import io.flowkit.core.laplace.LaplaceBeltrami;
-
 import io.flowkit.validation.report.ResultTable;
 import java.util.ArrayList;
 import java.util.Arrays;

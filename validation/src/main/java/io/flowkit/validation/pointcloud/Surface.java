@@ -2,7 +2,7 @@ package io.flowkit.validation.pointcloud;
 
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.validation.internal.Checks;
-import io.flowkit.validation.internal.Meshes;
+import io.flowkit.core.mesh.MeshArrays;
 import io.flowkit.validation.internal.TriangleBvh;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -30,7 +30,7 @@ public final class Surface {
         this.cumulativeArea = new double[n];
         double sum = 0;
         for (int t = 0; t < n; t++) {
-            sum += Meshes.triangleArea(vertices, faces[3 * t], faces[3 * t + 1], faces[3 * t + 2]);
+            sum += MeshArrays.triangleArea(vertices, faces[3 * t], faces[3 * t + 1], faces[3 * t + 2]);
             cumulativeArea[t] = sum;
         }
     }
@@ -45,7 +45,7 @@ public final class Surface {
      */
     public static Surface of(double[] vertices, int[] faces) {
         int n = Checks.points3(vertices, "vertices");
-        Meshes.checkFaces(faces, n, "faces");
+        MeshArrays.checkFaces(faces, n, "faces");
         return new Surface(vertices.clone(), faces.clone());
     }
 

@@ -325,7 +325,7 @@ public final class ShapeView {
          */
         public Builder addMesh(double[] vertices, int[] faces, Color color) {
             int n = Checks.points3(vertices, "vertices");
-            io.flowkit.validation.internal.Meshes.checkFaces(faces, n, "faces");
+            io.flowkit.core.mesh.MeshArrays.checkFaces(faces, n, "faces");
             layers.add(new Layer(vertices.clone(), faces.clone(), color == null ? GREY : color, null));
             return this;
         }

@@ -1,13 +1,7 @@
 package io.flowkit.validation.mesh;
 
-import io.flowkit.core.laplace.LaplaceBeltrami;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.flowkit.core.io.DataLocation;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.datasets.mesh.io.MeshFiles;
 import io.flowkit.validation.TestShapes;
@@ -18,6 +12,10 @@ import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LaplaceBeltramiTest {
 
@@ -114,7 +112,7 @@ class LaplaceBeltramiTest {
         // The lumped mass adds up to the area, a third of each triangle per corner.
         double area = 0;
         for (int t = 0; t < f.length; t += 3) {
-            area += io.flowkit.validation.internal.Meshes.triangleArea(v, f[t], f[t + 1], f[t + 2]);
+            area += io.flowkit.core.mesh.MeshArrays.triangleArea(v, f[t], f[t + 1], f[t + 2]);
         }
         assertEquals(area, op.area(), 1e-12);
         assertEquals(area, Arrays.stream(op.massDiagonal()).sum(), 1e-12);

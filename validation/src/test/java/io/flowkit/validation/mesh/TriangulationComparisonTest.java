@@ -1,13 +1,7 @@
 package io.flowkit.validation.mesh;
 
-import io.flowkit.core.laplace.LaplaceBeltrami;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.flowkit.core.io.DataLocation;
+import io.flowkit.core.laplace.LaplaceBeltrami;
 import io.flowkit.datasets.mesh.TriangleMesh;
 import io.flowkit.datasets.mesh.io.MeshFiles;
 import java.nio.file.Path;
@@ -16,6 +10,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TriangulationComparisonTest {
 

@@ -1,9 +1,9 @@
-package io.flowkit.validation.internal;
+package io.flowkit.core.mesh;
 
 /** Checks and small geometric helpers for indexed triangle meshes given as primitive arrays. */
-public final class Meshes {
+public final class MeshArrays {
 
-    private Meshes() {}
+    private MeshArrays() {}
 
     /**
      * Checks a face index array: not null, not empty, a multiple of 3 long, every index in range.
