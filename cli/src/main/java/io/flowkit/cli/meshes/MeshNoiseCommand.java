@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "noise", mixinStandardHelpOptions = true,
         description = {"Draws Matérn noise samples on a mesh: (L + tau M) f = sigma sqrt(M) z, mean removed.",
             "The mesh is scaled to the unit box first (the defaults are meant for that scale), unless --no-unit-box.",
+            "L is the robust Laplacian (Sharp and Crane 2020): any triangulation is accepted, with zero-area triangles,",
+            "non-manifold edges or isolated vertices (noise 0 there).",
             "Writes noise-NNN.ply per sample: the mesh as given with one vertex property per channel (noise0, ...)."})
 final class MeshNoiseCommand implements Callable<Integer> {
 

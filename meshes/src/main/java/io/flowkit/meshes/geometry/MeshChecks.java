@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Checks that a triangle mesh can carry the cotangent Laplacian and lumped mass matrix: at least one
- * triangle, no triangle with a repeated corner or (almost) zero area, no vertex outside every
- * triangle, and no edge shared by more than two triangles. Boundary edges (one triangle) are
- * allowed. Coordinates are finite by construction of {@link TriangleMesh}.
+ * Checks that a triangle mesh is a clean manifold triangulation, the condition of the classic
+ * cotangent Laplacian: at least one triangle, no triangle with a repeated corner or (almost) zero
+ * area, no vertex outside every triangle, and no edge shared by more than two triangles. Boundary
+ * edges (one triangle) are allowed. Coordinates are finite by construction of {@link TriangleMesh}.
+ * Nothing in flowkit requires it any more (the robust Laplacian,
+ * {@link io.flowkit.core.laplace.LaplaceBeltrami#of}, serves any triangle soup); it reports what a
+ * user who wants a clean mesh should repair.
  */
 public final class MeshChecks {
 
