@@ -5,12 +5,15 @@ import io.flowkit.datasets.molecule.Molecule;
 import io.flowkit.datasets.molecule.io.CdkMolecules;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
+import io.flowkit.molecules.smiles.ReactionGeometries;
+import io.flowkit.molecules.smiles.StageException;
 import org.openscience.cdk.interfaces.IAtomContainer;
 
 /**
  * One-line transition states: {@code TsGen.transitionState(reactant, product)} with the default
  * model shipped in this jar and the default generator (midpoint method, 5 steps, one sample, seed
- * 0). For other settings build a {@link TransitionStateGenerator}.
+ * 0), or {@code TsGen.fromReactionSmiles(smiles)} from an atom-mapped reaction SMILES alone. For
+ * other settings build a {@link TransitionStateGenerator} (and a {@link ReactionGeometries}).
  */
 public final class TsGen {
 
@@ -20,6 +23,7 @@ public final class TsGen {
     private static final class Default {
         static final TransitionStateGenerator GENERATOR =
                 TransitionStateGenerator.builder().setModel(TsGenModel.loadDefault(Device.cpu())).build();
+        static final ReactionGeometries GEOMETRIES = ReactionGeometries.builder().build();
     }
 
     /**
@@ -33,6 +37,27 @@ public final class TsGen {
      */
     public static Molecule transitionState(Molecule reactant, Molecule product) {
         return Default.GENERATOR.generate(reactant, product);
+    }
+
+    /**
+     * The transition state of a reaction given only as an atom-mapped reaction SMILES: 3D reactant
+     * and product geometries are built and optimised with GFN2-xTB ({@link ReactionGeometries},
+     * defaults: 3 conformers per side, the closest pair kept), then the default model generates the
+     * transition state. Atom k of the result is the atom with map number k + 1. Needs {@code xtb} on
+     * the path (or {@code FLOWKIT_XTB}).
+     *
+     * @param smiles for example {@code [C:1]([H:3])([H:4])([H:5])[O:2][H:6]>>...}, every atom mapped
+     * @return the transition state, atoms in map order, titled with the SMILES
+     * @throws io.flowkit.molecules.smiles.StageException naming the stage that failed (parse, 3D
+     *     build, xtb optimisation, generation) and the problem
+     */
+    public static Molecule fromReactionSmiles(String smiles) {
+        ReactionGeometries.Prepared prepared = Default.GEOMETRIES.prepare(smiles, smiles);
+        try {
+            return transitionState(prepared.reactant(), prepared.product());
+        } catch (IllegalArgumentException e) {
+            throw new StageException(StageException.Stage.GENERATE, e.getMessage(), e);
+        }
     }
 
     /**

@@ -248,21 +248,58 @@ public final class XtbCalculator {
      * @throws XtbException as {@link #singlePoint(Molecule)}, or when xtb writes no optimised geometry
      */
     public XtbOptimization optimize(Molecule molecule, List<int[]> fixedDistances, String label) throws XtbException {
-        ElectronicState state = stateOf(molecule, label);
-        String subject = "xtb optimisation of " + label;
+        List<Restraint> restraints = new java.util.ArrayList<>();
         for (int[] pair : fixedDistances) {
-            if (pair.length != 2 || pair[0] == pair[1] || Math.min(pair[0], pair[1]) < 0
-                    || Math.max(pair[0], pair[1]) >= molecule.atomCount()) {
+            if (pair.length != 2) {
                 throw invalid(label, "constrained pair " + java.util.Arrays.toString(pair) + " does not name two atoms of "
                         + molecule.atomCount());
+            }
+            restraints.add(new Restraint(pair[0], pair[1], Double.NaN));
+        }
+        return optimizeRestrained(molecule, restraints, label);
+    }
+
+    /**
+     * A distance restraint of {@link #optimizeRestrained}.
+     *
+     * @param first an atom, from 0
+     * @param second another atom
+     * @param angstrom the distance to hold, Å; NaN holds the starting distance
+     */
+    public record Restraint(int first, int second, double angstrom) {}
+
+    /**
+     * A geometry optimisation ({@code xtb --opt}) with distances pulled towards given values by
+     * harmonic restraints (xtb's {@code $constrain} block, force constant
+     * {@value #CONSTRAINT_FORCE_CONSTANT} Eh/bohr²), for example to bring two atoms to bonding
+     * distance before a free optimisation.
+     *
+     * @param molecule the start geometry, positions in Å
+     * @param restraints the restrained distances
+     * @param label how messages name it
+     * @return the optimised geometry, its energy and whether xtb reported convergence
+     * @throws XtbException as {@link #optimize}
+     */
+    public XtbOptimization optimizeRestrained(Molecule molecule, List<Restraint> restraints, String label)
+            throws XtbException {
+        ElectronicState state = stateOf(molecule, label);
+        String subject = "xtb optimisation of " + label;
+        for (Restraint r : restraints) {
+            if (r.first() == r.second() || Math.min(r.first(), r.second()) < 0
+                    || Math.max(r.first(), r.second()) >= molecule.atomCount()
+                    || !(Double.isNaN(r.angstrom()) || r.angstrom() > 0 && Double.isFinite(r.angstrom()))) {
+                throw invalid(label, "constrained pair [" + r.first() + ", " + r.second() + "] at " + r.angstrom()
+                        + " Å does not name two atoms of " + molecule.atomCount() + " and a positive distance");
             }
         }
         return inFolder(subject, folder -> {
             StringBuilder control = new StringBuilder(CONTROL);
-            if (!fixedDistances.isEmpty()) {
+            if (!restraints.isEmpty()) {
                 control.append("$constrain\n   force constant=").append(CONSTRAINT_FORCE_CONSTANT).append('\n');
-                for (int[] pair : fixedDistances) {
-                    control.append("   distance: ").append(pair[0] + 1).append(", ").append(pair[1] + 1).append(", auto\n");
+                for (Restraint r : restraints) {
+                    control.append("   distance: ").append(r.first() + 1).append(", ").append(r.second() + 1).append(", ")
+                            .append(Double.isNaN(r.angstrom()) ? "auto"
+                                    : String.format(java.util.Locale.ROOT, "%.4f", r.angstrom())).append('\n');
                 }
                 control.append("$end\n");
             }

@@ -1,0 +1,401 @@
+package io.flowkit.molecules.smiles;
+
+import io.flowkit.core.math.Kabsch;
+import io.flowkit.core.math.Superposition;
+import io.flowkit.datasets.molecule.Bond;
+import io.flowkit.datasets.molecule.Molecule;
+import io.flowkit.molecules.smiles.StageException.Stage;
+import io.flowkit.validation.molecule.energy.XtbCalculator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IBond;
+
+/**
+ * Reactant and product geometries, in the same atom order, from an atom-mapped reaction SMILES
+ * alone: the input the transition-state flow needs.
+ *
+ * <ol>
+ *   <li>{@link MappedReaction#parse}: atoms in map order;
+ *   <li>several starting geometries per side ({@link StartGeometries}: CDK's 3D builder, then
+ *       lifted 2D layouts);
+ *   <li>each optimised with GFN2-xTB ({@code xtb --opt}); a conformer whose bonds no longer match
+ *       the SMILES (a bonded pair beyond 1.35 × the sum of covalent radii, or a non-bonded pair
+ *       within 1.1 ×) is dropped;
+ *   <li>the reactant/product pair closest after Kabsch superposition on all atoms is kept (the flow
+ *       was trained on pairs that are close), the product superposed onto the reactant.
+ * </ol>
+ *
+ * <p>The optimisations of one reaction run in parallel ({@link Builder#optThreads}, one xtb thread
+ * each). The same seed gives the same geometries.
+ */
+public final class ReactionGeometries {
+
+    /** Covalent radii in Å by atomic number (Cordero et al. 2008), 0 where not tabulated here. */
+    private static final double[] RADIUS = new double[55];
+
+    static {
+        RADIUS[1] = 0.31;
+        RADIUS[5] = 0.84;
+        RADIUS[6] = 0.76;
+        RADIUS[7] = 0.71;
+        RADIUS[8] = 0.66;
+        RADIUS[9] = 0.57;
+        RADIUS[14] = 1.11;
+        RADIUS[15] = 1.07;
+        RADIUS[16] = 1.05;
+        RADIUS[17] = 1.02;
+        RADIUS[35] = 1.20;
+        RADIUS[53] = 1.39;
+    }
+
+    private final int conformers;
+    private final long seed;
+    private final int threads;
+    private final XtbCalculator xtb;
+
+    private ReactionGeometries(Builder b) {
+        this.conformers = b.conformers;
+        this.seed = b.seed;
+        this.threads = b.threads;
+        this.xtb = b.xtb != null ? b.xtb : XtbCalculator.builder().optThreads(1).build();
+    }
+
+    /** @return a builder with the defaults (3 conformers per side, seed 0, 2 threads) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The geometries of one reaction.
+     *
+     * @param reaction the reaction in map order
+     * @param reactant the reactant, its atoms in map order, charge and multiplicity set
+     * @param product the product superposed onto the reactant, the same atoms
+     * @param pairRmsd the RMSD between them after superposition, Å
+     * @param embedSeconds time spent building starts
+     * @param optimizeSeconds wall time of the xtb optimisations
+     * @param kept conformers kept per side after optimisation: reactants, products
+     */
+    public record Prepared(MappedReaction reaction, Molecule reactant, Molecule product, double pairRmsd,
+            double embedSeconds, double optimizeSeconds, int[] kept) {}
+
+    /**
+     * Parses a reaction SMILES and builds its geometries.
+     *
+     * @param smiles the atom-mapped reaction SMILES
+     * @param title the title given to both molecules (for example the reaction's name)
+     * @return the geometries
+     * @throws StageException naming the stage (parse, 3D build, xtb optimisation) and the problem
+     */
+    public Prepared prepare(String smiles, String title) {
+        MappedReaction reaction;
+        try {
+            reaction = MappedReaction.parse(smiles);
+        } catch (IllegalArgumentException e) {
+            throw new StageException(Stage.PARSE, e.getMessage(), e);
+        }
+        return prepare(reaction, title);
+    }
+
+    /**
+     * Builds the geometries of a parsed reaction.
+     *
+     * @param reaction the reaction
+     * @param title the title given to both molecules
+     * @return the geometries
+     * @throws StageException naming the stage (3D build, xtb optimisation) and the problem
+     */
+    public Prepared prepare(MappedReaction reaction, String title) {
+        Objects.requireNonNull(reaction, "reaction");
+        long t0 = System.nanoTime();
+        List<Molecule> starts = new ArrayList<>();
+        for (boolean products : new boolean[] {false, true}) {
+            IAtomContainer graph = products ? reaction.productGraph() : reaction.reactantGraph();
+            for (int k = 0; k < conformers; k++) {
+                try {
+                    starts.add(molecule(reaction, products, StartGeometries.start(graph, k, seed), title));
+                } catch (IllegalStateException e) {
+                    throw new StageException(Stage.EMBED, (products ? "products" : "reactants") + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        double embed = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        String name = title.isBlank() ? "reaction" : title;
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            labels.add(name + (i < conformers ? " reactant " : " product ") + (i % conformers));
+        }
+        List<Molecule> optimised = optimiseAll(starts, nCopies(starts.size()), labels);
+        List<double[]> reactants = new ArrayList<>();
+        List<double[]> products = new ArrayList<>();
+        String[] lastProblem = {null};
+        for (int i = 0; i < optimised.size(); i++) {
+            keep(reaction, i >= conformers, optimised.get(i), labels.get(i), reactants, products, lastProblem);
+        }
+        // Each kept conformer is carried to the other side: its bonds that form are pulled to the sum
+        // of covalent radii and those that break to twice that, then everything relaxes. The pair
+        // then differs only by the reaction, as the IRC end points the flow was trained on do.
+        List<Molecule> morphStarts = new ArrayList<>();
+        List<List<XtbCalculator.Restraint>> morphRestraints = new ArrayList<>();
+        List<String> morphLabels = new ArrayList<>();
+        List<Boolean> morphIsProduct = new ArrayList<>();
+        for (boolean toProducts : new boolean[] {true, false}) {
+            List<double[]> from = toProducts ? reactants : products;
+            for (int k = 0; k < from.size(); k++) {
+                morphStarts.add(molecule(reaction, toProducts, from.get(k), title));
+                morphRestraints.add(restraints(reaction, toProducts));
+                morphLabels.add(name + (toProducts ? " product from reactant " : " reactant from product ") + k);
+                morphIsProduct.add(toProducts);
+            }
+        }
+        if (!morphStarts.isEmpty()) {
+            List<Molecule> pulled;
+            try {
+                pulled = optimiseAll(morphStarts, morphRestraints, morphLabels);
+            } catch (StageException e) {
+                pulled = java.util.Collections.nCopies(morphStarts.size(), null);
+            }
+            List<Molecule> relaxedStarts = new ArrayList<>();
+            List<String> relaxedLabels = new ArrayList<>();
+            List<Boolean> relaxedIsProduct = new ArrayList<>();
+            for (int i = 0; i < pulled.size(); i++) {
+                if (pulled.get(i) != null) {
+                    relaxedStarts.add(pulled.get(i));
+                    relaxedLabels.add(morphLabels.get(i));
+                    relaxedIsProduct.add(morphIsProduct.get(i));
+                }
+            }
+            if (!relaxedStarts.isEmpty()) {
+                List<Molecule> relaxed;
+                try {
+                    relaxed = optimiseAll(relaxedStarts, nCopies(relaxedStarts.size()), relaxedLabels);
+                } catch (StageException e) {
+                    relaxed = java.util.Collections.nCopies(relaxedStarts.size(), null);
+                }
+                for (int i = 0; i < relaxed.size(); i++) {
+                    keep(reaction, relaxedIsProduct.get(i), relaxed.get(i), relaxedLabels.get(i), reactants, products,
+                            lastProblem);
+                }
+            }
+        }
+        double optimize = (System.nanoTime() - t1) / 1e9;
+        if (reactants.isEmpty() || products.isEmpty()) {
+            throw new StageException(Stage.OPTIMIZE, "no " + (reactants.isEmpty() ? "reactant" : "product")
+                    + " conformer kept its bonds after xtb optimisation (" + lastProblem[0] + ")", null);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double[] bestR = null;
+        double[] bestP = null;
+        for (double[] r : reactants) {
+            for (double[] p : products) {
+                Superposition s = Kabsch.superpose(p, r);
+                if (s.rmsd() < best) {
+                    best = s.rmsd();
+                    bestR = r;
+                    bestP = s.apply(p);
+                }
+            }
+        }
+        return new Prepared(reaction, molecule(reaction, false, bestR, title), molecule(reaction, true, bestP, title), best,
+                embed, optimize, new int[] {reactants.size(), products.size()});
+    }
+
+    /** Optimises every start; a start xtb cannot optimise is null (its message is kept for the report). */
+    private List<Molecule> optimiseAll(List<Molecule> starts, List<List<XtbCalculator.Restraint>> restraints,
+            List<String> labels) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, starts.size())), r -> {
+            Thread t = new Thread(r, "xtb-optimisation");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Molecule>> futures = new ArrayList<>();
+            for (int i = 0; i < starts.size(); i++) {
+                Molecule start = starts.get(i);
+                List<XtbCalculator.Restraint> held = restraints.get(i);
+                String label = labels.get(i);
+                futures.add(pool.submit(() -> xtb.optimizeRestrained(start, held, label).geometry()));
+            }
+            List<Molecule> out = new ArrayList<>();
+            List<String> errors = new ArrayList<>();
+            for (Future<Molecule> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    out.add(null);
+                    errors.add(e.getCause().getMessage());
+                }
+            }
+            if (errors.size() == starts.size()) {
+                throw new StageException(Stage.OPTIMIZE, "xtb failed on every conformer: " + errors.get(0), null);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StageException(Stage.OPTIMIZE, "interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<List<XtbCalculator.Restraint>> nCopies(int n) {
+        return java.util.Collections.nCopies(n, List.of());
+    }
+
+    /** Adds an optimised geometry to its side when its bonds are those of the SMILES. */
+    private static void keep(MappedReaction reaction, boolean isProduct, Molecule m, String label, List<double[]> reactants,
+            List<double[]> products, String[] lastProblem) {
+        if (m == null) {
+            return;
+        }
+        String problem = bondProblem(reaction, isProduct, m.positions());
+        if (problem != null) {
+            lastProblem[0] = label + ": " + problem;
+            return;
+        }
+        (isProduct ? products : reactants).add(m.positions());
+    }
+
+    /** Restraints that carry a geometry of one side to the other: formed bonds in, broken bonds out. */
+    private static List<XtbCalculator.Restraint> restraints(MappedReaction reaction, boolean toProducts) {
+        int n = reaction.atomCount();
+        int[] z = reaction.atomicNumbers();
+        boolean[][] target = new boolean[n][n];
+        boolean[][] source = new boolean[n][n];
+        for (int[] b : reaction.bonds(toProducts)) {
+            target[b[0]][b[1]] = true;
+            target[b[1]][b[0]] = true;
+        }
+        for (int[] b : reaction.bonds(!toProducts)) {
+            source[b[0]][b[1]] = true;
+            source[b[1]][b[0]] = true;
+        }
+        List<XtbCalculator.Restraint> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (target[i][j] == source[i][j]) {
+                    continue;
+                }
+                double sum = radius(z[i]) + radius(z[j]);
+                out.add(new XtbCalculator.Restraint(i, j, target[i][j] ? sum : 2 * sum));
+            }
+        }
+        return out;
+    }
+
+    private static double radius(int z) {
+        double r = z < RADIUS.length ? RADIUS[z] : 0;
+        return r > 0 ? r : 1.5;
+    }
+
+    /** Null when the bonds of the SMILES are where the geometry puts them; else the first mismatch. */
+    static String bondProblem(MappedReaction reaction, boolean products, double[] x) {
+        int n = reaction.atomCount();
+        int[] z = reaction.atomicNumbers();
+        boolean[][] bonded = new boolean[n][n];
+        for (int[] b : reaction.bonds(products)) {
+            bonded[b[0]][b[1]] = true;
+            bonded[b[1]][b[0]] = true;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double ri = z[i] < RADIUS.length ? RADIUS[z[i]] : 0;
+                double rj = z[j] < RADIUS.length ? RADIUS[z[j]] : 0;
+                if (ri == 0 || rj == 0) {
+                    continue;
+                }
+                double dx = x[3 * i] - x[3 * j];
+                double dy = x[3 * i + 1] - x[3 * j + 1];
+                double dz = x[3 * i + 2] - x[3 * j + 2];
+                double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                if (bonded[i][j] && d > 1.35 * (ri + rj)) {
+                    return String.format(java.util.Locale.ROOT, "bond %d-%d stretched to %.2f Å", i + 1, j + 1, d);
+                }
+                if (!bonded[i][j] && d < 1.1 * (ri + rj)) {
+                    return String.format(java.util.Locale.ROOT, "atoms %d and %d, not bonded, at %.2f Å", i + 1, j + 1, d);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Molecule molecule(MappedReaction reaction, boolean products, double[] positions, String title) {
+        IAtomContainer graph = products ? reaction.productGraph() : reaction.reactantGraph();
+        List<Bond> bonds = new ArrayList<>();
+        for (IBond b : graph.bonds()) {
+            int order = b.getOrder() == null || b.getOrder() == IBond.Order.UNSET ? 1 : b.getOrder().numeric();
+            bonds.add(new Bond(graph.indexOf(b.getBegin()), graph.indexOf(b.getEnd()), order));
+        }
+        return Molecule.builder().setAtomicNumbers(reaction.atomicNumbers()).setPositions(positions)
+                .optCharge(reaction.charge()).optMultiplicity(reaction.multiplicity()).optBonds(bonds).optTitle(title)
+                .build();
+    }
+
+    /** Settings of the geometry builder; all optional. */
+    public static final class Builder {
+
+        private int conformers = 3;
+        private long seed;
+        private int threads = 2;
+        private XtbCalculator xtb;
+
+        private Builder() {}
+
+        /**
+         * @param conformers starting geometries per side (default 3), at least 1
+         * @return this builder
+         */
+        public Builder optConformers(int conformers) {
+            this.conformers = conformers;
+            return this;
+        }
+
+        /**
+         * @param seed the seed of the lifted layouts (default 0)
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param threads xtb optimisations run at once (default 2), at least 1
+         * @return this builder
+         */
+        public Builder optThreads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * @param xtb the calculator (default: the xtb on the path, one thread per run)
+         * @return this builder
+         */
+        public Builder optCalculator(XtbCalculator xtb) {
+            this.xtb = Objects.requireNonNull(xtb, "xtb");
+            return this;
+        }
+
+        /**
+         * @return the builder of geometries
+         * @throws IllegalArgumentException if conformers or threads is below 1
+         */
+        public ReactionGeometries build() {
+            if (conformers < 1) {
+                throw new IllegalArgumentException("conformers is below 1: " + conformers);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads is below 1: " + threads);
+            }
+            return new ReactionGeometries(this);
+        }
+    }
+}
