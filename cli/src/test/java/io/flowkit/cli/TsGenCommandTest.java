@@ -153,4 +153,31 @@ class TsGenCommandTest {
                 dir.resolve("p.sdf").toString(), "--out", dir.resolve("x.xyz").toString(), "--refine", "dft");
         assertTrue(wrong.startsWith("1\n") && wrong.contains("--refine takes xtb"), wrong);
     }
+
+    @Test
+    void generatesFromReactionSmilesAndReportsEachFailureByLineAndStage(@TempDir Path dir) throws Exception {
+        Path smiles = dir.resolve("reactions.smi");
+        java.nio.file.Files.writeString(smiles, String.join("\n",
+                "# RDB7 5098 (isocyanide), RDB7 0 (xtb closes the product's ring again), an unmapped reaction",
+                "[O:1]([C:2]([C:3]#[N:4])([H:6])[H:7])[H:5]>>[O:1]([C:2]([N+:4]#[C-:3])([H:6])[H:7])[H:5]\trdb7-5098",
+                "[C:1]([c:2]1[n:3][o:4][n:5][n:6]1)([H:7])([H:8])[H:9]>>[C:1]([C:2]([N:3]=[O:4])=[N+:6]=[N-:5])([H:7])([H:8])[H:9] rdb7-0",
+                "CCO>>CC=O", ""));
+        Path out = dir.resolve("ts.sdf");
+        String r = CliRunner.run("tsgen", "generate", "--smiles", smiles.toString(), "--conformers", "2", "--out", out.toString());
+        assertTrue(r.startsWith("1\n"), r);
+        assertTrue(r.contains("reactions.smi line 3 (rdb7-0): xtb optimisation:"), r);
+        assertTrue(r.contains("reactions.smi line 4: parse: atom 1 (C) of the reactants has no map number"), r);
+        assertTrue(r.contains("failed by stage: {PARSE=1, OPTIMIZE=1}"), r);
+        java.util.List<Molecule> written = MoleculeFiles.readAll(out);
+        assertEquals(1, written.size());
+        // Atom k is map number k + 1: O, C, C, N, then the hydrogens.
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {8, 6, 6, 7, 1, 1, 1}, written.get(0).atomicNumbers());
+        assertTrue(written.get(0).title().contains("rdb7-5098"), written.get(0).title());
+        String both = CliRunner.run("tsgen", "generate", "--smiles", smiles.toString(), "--reactants", smiles.toString(),
+                "--out", out.toString());
+        assertTrue(both.startsWith("1\n") || both.startsWith("2\n"), both);
+        assertTrue(both.contains("either --smiles or --reactants"), both);
+        String pdb = CliRunner.run("tsgen", "generate", "--smiles", smiles.toString(), "--out", dir.resolve("ts.pdb").toString());
+        assertTrue(pdb.contains("unknown molecule format"), pdb);
+    }
 }
