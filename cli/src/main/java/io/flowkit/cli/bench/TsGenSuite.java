@@ -7,10 +7,12 @@ import io.flowkit.datasets.molecule.Reaction;
 import io.flowkit.molecules.bench.TsGenEvaluation;
 import io.flowkit.datasets.catalog.Rdb7;
 import io.flowkit.molecules.bench.Rdb7Evaluation;
+import io.flowkit.molecules.bench.SmilesEvaluation;
 import io.flowkit.molecules.data.Rdb7Split;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
 import io.flowkit.molecules.refine.XtbRefiner;
+import io.flowkit.molecules.smiles.ReactionGeometries;
 import io.flowkit.validation.molecule.energy.XtbCalculator;
 import io.flowkit.validation.molecule.energy.XtbException;
 import io.flowkit.validation.report.ResultTable;
@@ -33,6 +35,9 @@ public final class TsGenSuite implements BenchSuite {
 
     /** Test (b) reactions whose energies a quick run computes. */
     static final int QUICK_ENERGY_REACTIONS = 200;
+
+    /** Reactions of test (a) taken from SMILES in quick mode (about 2.5 s each); all in full mode. */
+    static final int QUICK_SMILES_REACTIONS = 25;
 
     @Override
     public String name() {
@@ -60,7 +65,7 @@ public final class TsGenSuite implements BenchSuite {
         List<ResultTable> tables = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> pictures = new ArrayList<>();
-        BenchProgress.Task task = context.progress().start(name(), 5);
+        BenchProgress.Task task = context.progress().start(name(), 6);
         try (TsGenModel model = context.full() ? FullTraining.load(context, name(), TsGenModel::load,
                 "tsgen", "train", "--seed", String.valueOf(seed)) : TsGenModel.loadDefault(context.device())) {
             task.step("model loaded");
@@ -103,6 +108,23 @@ public final class TsGenSuite implements BenchSuite {
                 notes.add("Energies and refinement: not computed, xtb is not installed (Debian package xtb, or set "
                         + "FLOWKIT_XTB).");
                 task.step("no xtb");
+                task.step("no xtb");
+            }
+            if (xtb) {
+                List<Rdb7.Entry> fromSmiles = context.full() ? split.testGrambow()
+                        : split.testGrambow().subList(0, Math.min(QUICK_SMILES_REACTIONS, split.testGrambow().size()));
+                SmilesEvaluation.Result s = SmilesEvaluation.run(fromSmiles,
+                        ReactionGeometries.builder().optSeed(seed).build(), generator, line -> { });
+                tables.add(s.table("tsgen: from reaction SMILES only, test (a), " + (context.full() ? "all " : "first ")
+                        + fromSmiles.size() + " reactions").toBuilder()
+                        .optNote("3D reactant and product from the atom-mapped SMILES: CDK's 3D builder and lifted 2D "
+                                + "layouts, 3 conformers per side optimised by GFN2-xTB, each carried to the other side, "
+                                + "the closest pair kept (flowkit tsgen generate --smiles). GoFlow reports 0.59 Å median "
+                                + "from 2D graphs on its own RDB7 split; this issue's target is 0.45 Å.")
+                        .optMetadata("seed", seed).build());
+                task.step("test (a): from SMILES on " + fromSmiles.size() + " reactions");
+            } else {
+                notes.add("From reaction SMILES: not measured, xtb is not installed.");
                 task.step("no xtb");
             }
             pictures.add(picture(folder, a.evaluated().get(0), a.generated().get(0)));

@@ -137,9 +137,20 @@ public final class MappedReaction {
             copy.setIsAromatic(atom.isAromatic());
             out.addAtom(copy);
         }
+        java.util.Map<IAtom, IAtom> atoms = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            atoms.put(side.getAtom(i), out.getAtom(position[i]));
+        }
+        java.util.Map<IBond, IBond> bonds = new java.util.HashMap<>();
         for (IBond bond : side.bonds()) {
             out.addBond(position[side.indexOf(bond.getBegin())], position[side.indexOf(bond.getEnd())], bond.getOrder());
-            out.getBond(out.getBondCount() - 1).setIsAromatic(bond.isAromatic());
+            IBond added = out.getBond(out.getBondCount() - 1);
+            added.setIsAromatic(bond.isAromatic());
+            bonds.put(bond, added);
+        }
+        // The SMILES's stereo (tetrahedral centres, double-bond geometry) carried to the new atoms.
+        for (org.openscience.cdk.interfaces.IStereoElement<?, ?> element : side.stereoElements()) {
+            out.addStereoElement(element.map(atoms, bonds));
         }
         return out;
     }

@@ -26,7 +26,12 @@ import org.openscience.cdk.interfaces.IBond;
  *       lifted 2D layouts);
  *   <li>each optimised with GFN2-xTB ({@code xtb --opt}); a conformer whose bonds no longer match
  *       the SMILES (a bonded pair beyond 1.35 × the sum of covalent radii, or a non-bonded pair
- *       within 1.1 ×) is dropped;
+ *       within 1.1 ×) is dropped, and so is one whose stereo configuration (tetrahedral centres,
+ *       double bonds) is not the SMILES's, unless its mirror image's is: then the mirror image is
+ *       kept ({@link StereoCheck});
+ *   <li>each kept conformer is carried to the other side: the bonds that form are pulled to the
+ *       sum of covalent radii and those that break to twice that by restrained optimisation, then
+ *       everything relaxes;
  *   <li>the reactant/product pair closest after Kabsch superposition on all atoms is kept (the flow
  *       was trained on pairs that are close), the product superposed onto the reactant.
  * </ol>
@@ -57,12 +62,14 @@ public final class ReactionGeometries {
     private final int conformers;
     private final long seed;
     private final int threads;
+    private final double energyWindow;
     private final XtbCalculator xtb;
 
     private ReactionGeometries(Builder b) {
         this.conformers = b.conformers;
         this.seed = b.seed;
         this.threads = b.threads;
+        this.energyWindow = b.energyWindow;
         this.xtb = b.xtb != null ? b.xtb : XtbCalculator.builder().optThreads(1).build();
     }
 
@@ -132,9 +139,9 @@ public final class ReactionGeometries {
         for (int i = 0; i < starts.size(); i++) {
             labels.add(name + (i < conformers ? " reactant " : " product ") + (i % conformers));
         }
-        List<Molecule> optimised = optimiseAll(starts, nCopies(starts.size()), labels);
-        List<double[]> reactants = new ArrayList<>();
-        List<double[]> products = new ArrayList<>();
+        List<XtbCalculator.XtbOptimization> optimised = optimiseAll(starts, nCopies(starts.size()), labels);
+        List<Conformer> reactants = new ArrayList<>();
+        List<Conformer> products = new ArrayList<>();
         String[] lastProblem = {null};
         for (int i = 0; i < optimised.size(); i++) {
             keep(reaction, i >= conformers, optimised.get(i), labels.get(i), reactants, products, lastProblem);
@@ -147,16 +154,16 @@ public final class ReactionGeometries {
         List<String> morphLabels = new ArrayList<>();
         List<Boolean> morphIsProduct = new ArrayList<>();
         for (boolean toProducts : new boolean[] {true, false}) {
-            List<double[]> from = toProducts ? reactants : products;
+            List<Conformer> from = toProducts ? reactants : products;
             for (int k = 0; k < from.size(); k++) {
-                morphStarts.add(molecule(reaction, toProducts, from.get(k), title));
+                morphStarts.add(molecule(reaction, toProducts, from.get(k).positions(), title));
                 morphRestraints.add(restraints(reaction, toProducts));
                 morphLabels.add(name + (toProducts ? " product from reactant " : " reactant from product ") + k);
                 morphIsProduct.add(toProducts);
             }
         }
         if (!morphStarts.isEmpty()) {
-            List<Molecule> pulled;
+            List<XtbCalculator.XtbOptimization> pulled;
             try {
                 pulled = optimiseAll(morphStarts, morphRestraints, morphLabels);
             } catch (StageException e) {
@@ -167,13 +174,13 @@ public final class ReactionGeometries {
             List<Boolean> relaxedIsProduct = new ArrayList<>();
             for (int i = 0; i < pulled.size(); i++) {
                 if (pulled.get(i) != null) {
-                    relaxedStarts.add(pulled.get(i));
+                    relaxedStarts.add(pulled.get(i).geometry());
                     relaxedLabels.add(morphLabels.get(i));
                     relaxedIsProduct.add(morphIsProduct.get(i));
                 }
             }
             if (!relaxedStarts.isEmpty()) {
-                List<Molecule> relaxed;
+                List<XtbCalculator.XtbOptimization> relaxed;
                 try {
                     relaxed = optimiseAll(relaxedStarts, nCopies(relaxedStarts.size()), relaxedLabels);
                 } catch (StageException e) {
@@ -190,16 +197,25 @@ public final class ReactionGeometries {
             throw new StageException(Stage.OPTIMIZE, "no " + (reactants.isEmpty() ? "reactant" : "product")
                     + " conformer kept its bonds after xtb optimisation (" + lastProblem[0] + ")", null);
         }
+        // The closest pair among the reactant conformers within ENERGY_WINDOW of the lowest one (the
+        // reactant a chemist would start from) and every product conformer.
+        double lowest = Double.POSITIVE_INFINITY;
+        for (Conformer c : reactants) {
+            lowest = Math.min(lowest, c.energy());
+        }
         double best = Double.POSITIVE_INFINITY;
         double[] bestR = null;
         double[] bestP = null;
-        for (double[] r : reactants) {
-            for (double[] p : products) {
-                Superposition s = Kabsch.superpose(p, r);
+        for (Conformer r : reactants) {
+            if (r.energy() > lowest + energyWindow) {
+                continue;
+            }
+            for (Conformer p : products) {
+                Superposition s = Kabsch.superpose(p.positions(), r.positions());
                 if (s.rmsd() < best) {
                     best = s.rmsd();
-                    bestR = r;
-                    bestP = s.apply(p);
+                    bestR = r.positions();
+                    bestP = s.apply(p.positions());
                 }
             }
         }
@@ -207,25 +223,28 @@ public final class ReactionGeometries {
                 embed, optimize, new int[] {reactants.size(), products.size()});
     }
 
+    /** An optimised conformer that kept its bonds and stereo: positions (Å) and xtb energy (kcal/mol). */
+    private record Conformer(double[] positions, double energy) {}
+
     /** Optimises every start; a start xtb cannot optimise is null (its message is kept for the report). */
-    private List<Molecule> optimiseAll(List<Molecule> starts, List<List<XtbCalculator.Restraint>> restraints,
-            List<String> labels) {
+    private List<XtbCalculator.XtbOptimization> optimiseAll(List<Molecule> starts,
+            List<List<XtbCalculator.Restraint>> restraints, List<String> labels) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, starts.size())), r -> {
             Thread t = new Thread(r, "xtb-optimisation");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Molecule>> futures = new ArrayList<>();
+            List<Future<XtbCalculator.XtbOptimization>> futures = new ArrayList<>();
             for (int i = 0; i < starts.size(); i++) {
                 Molecule start = starts.get(i);
                 List<XtbCalculator.Restraint> held = restraints.get(i);
                 String label = labels.get(i);
-                futures.add(pool.submit(() -> xtb.optimizeRestrained(start, held, label).geometry()));
+                futures.add(pool.submit(() -> xtb.optimizeRestrained(start, held, label)));
             }
-            List<Molecule> out = new ArrayList<>();
+            List<XtbCalculator.XtbOptimization> out = new ArrayList<>();
             List<String> errors = new ArrayList<>();
-            for (Future<Molecule> f : futures) {
+            for (Future<XtbCalculator.XtbOptimization> f : futures) {
                 try {
                     out.add(f.get());
                 } catch (ExecutionException e) {
@@ -249,18 +268,29 @@ public final class ReactionGeometries {
         return java.util.Collections.nCopies(n, List.of());
     }
 
-    /** Adds an optimised geometry to its side when its bonds are those of the SMILES. */
-    private static void keep(MappedReaction reaction, boolean isProduct, Molecule m, String label, List<double[]> reactants,
-            List<double[]> products, String[] lastProblem) {
-        if (m == null) {
+    /** Adds an optimised geometry to its side when its bonds and stereo are those of the SMILES. */
+    private static void keep(MappedReaction reaction, boolean isProduct, XtbCalculator.XtbOptimization o, String label,
+            List<Conformer> reactants, List<Conformer> products, String[] lastProblem) {
+        if (o == null) {
             return;
         }
-        String problem = bondProblem(reaction, isProduct, m.positions());
+        double[] x = o.geometry().positions();
+        String problem = bondProblem(reaction, isProduct, x);
         if (problem != null) {
             lastProblem[0] = label + ": " + problem;
             return;
         }
-        (isProduct ? products : reactants).add(m.positions());
+        switch (StereoCheck.check(isProduct ? reaction.productGraph() : reaction.reactantGraph(), x)) {
+            case MATCH:
+                break;
+            case MIRROR:
+                x = StereoCheck.mirror(x);
+                break;
+            default:
+                lastProblem[0] = label + ": its stereo configuration is not the SMILES's";
+                return;
+        }
+        (isProduct ? products : reactants).add(new Conformer(x, o.energy().energyKcalPerMol()));
     }
 
     /** Restraints that carry a geometry of one side to the other: formed bonds in, broken bonds out. */
@@ -344,6 +374,7 @@ public final class ReactionGeometries {
         private int conformers = 3;
         private long seed;
         private int threads = 2;
+        private double energyWindow = Double.POSITIVE_INFINITY;
         private XtbCalculator xtb;
 
         private Builder() {}
@@ -376,6 +407,16 @@ public final class ReactionGeometries {
         }
 
         /**
+         * @param kcalPerMol reactant conformers more than this above the lowest are not paired
+         *     (default: no limit, the closest pair of all)
+         * @return this builder
+         */
+        public Builder optEnergyWindow(double kcalPerMol) {
+            this.energyWindow = kcalPerMol;
+            return this;
+        }
+
+        /**
          * @param xtb the calculator (default: the xtb on the path, one thread per run)
          * @return this builder
          */
@@ -394,6 +435,9 @@ public final class ReactionGeometries {
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads is below 1: " + threads);
+            }
+            if (!(energyWindow >= 0)) {
+                throw new IllegalArgumentException("energy window is not non-negative: " + energyWindow);
             }
             return new ReactionGeometries(this);
         }
