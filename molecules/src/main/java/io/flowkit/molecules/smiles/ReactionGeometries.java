@@ -3,6 +3,7 @@ package io.flowkit.molecules.smiles;
 import io.flowkit.core.math.Kabsch;
 import io.flowkit.core.math.Superposition;
 import io.flowkit.datasets.molecule.Bond;
+import io.flowkit.datasets.molecule.Elements;
 import io.flowkit.datasets.molecule.Molecule;
 import io.flowkit.molecules.smiles.StageException.Stage;
 import io.flowkit.validation.molecule.energy.XtbCalculator;
@@ -41,23 +42,8 @@ import org.openscience.cdk.interfaces.IBond;
  */
 public final class ReactionGeometries {
 
-    /** Covalent radii in Å by atomic number (Cordero et al. 2008), 0 where not tabulated here. */
-    private static final double[] RADIUS = new double[55];
-
-    static {
-        RADIUS[1] = 0.31;
-        RADIUS[5] = 0.84;
-        RADIUS[6] = 0.76;
-        RADIUS[7] = 0.71;
-        RADIUS[8] = 0.66;
-        RADIUS[9] = 0.57;
-        RADIUS[14] = 1.11;
-        RADIUS[15] = 1.07;
-        RADIUS[16] = 1.05;
-        RADIUS[17] = 1.02;
-        RADIUS[35] = 1.20;
-        RADIUS[53] = 1.39;
-    }
+    /** Rounds of fresh starts at most, while neither side has kept a conformer. */
+    private static final int ROUNDS = 3;
 
     private final int conformers;
     private final long seed;
@@ -120,82 +106,51 @@ public final class ReactionGeometries {
      */
     public Prepared prepare(MappedReaction reaction, String title) {
         Objects.requireNonNull(reaction, "reaction");
-        long t0 = System.nanoTime();
-        List<Molecule> starts = new ArrayList<>();
-        for (boolean products : new boolean[] {false, true}) {
-            IAtomContainer graph = products ? reaction.productGraph() : reaction.reactantGraph();
-            for (int k = 0; k < conformers; k++) {
-                try {
-                    starts.add(molecule(reaction, products, StartGeometries.start(graph, k, seed), title));
-                } catch (IllegalStateException e) {
-                    throw new StageException(Stage.EMBED, (products ? "products" : "reactants") + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        double embed = (System.nanoTime() - t0) / 1e9;
-        long t1 = System.nanoTime();
         String name = title.isBlank() ? "reaction" : title;
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            labels.add(name + (i < conformers ? " reactant " : " product ") + (i % conformers));
-        }
-        List<XtbCalculator.XtbOptimization> optimised = optimiseAll(starts, nCopies(starts.size()), labels);
         List<Conformer> reactants = new ArrayList<>();
         List<Conformer> products = new ArrayList<>();
         String[] lastProblem = {null};
-        for (int i = 0; i < optimised.size(); i++) {
-            keep(reaction, i >= conformers, optimised.get(i), labels.get(i), reactants, products, lastProblem);
-        }
-        // Each kept conformer is carried to the other side: its bonds that form are pulled to the sum
-        // of covalent radii and those that break to twice that, then everything relaxes. The pair
-        // then differs only by the reaction, as the IRC end points the flow was trained on do.
-        List<Molecule> morphStarts = new ArrayList<>();
-        List<List<XtbCalculator.Restraint>> morphRestraints = new ArrayList<>();
-        List<String> morphLabels = new ArrayList<>();
-        List<Boolean> morphIsProduct = new ArrayList<>();
-        for (boolean toProducts : new boolean[] {true, false}) {
-            List<Conformer> from = toProducts ? reactants : products;
-            for (int k = 0; k < from.size(); k++) {
-                morphStarts.add(molecule(reaction, toProducts, from.get(k).positions(), title));
-                morphRestraints.add(restraints(reaction, toProducts));
-                morphLabels.add(name + (toProducts ? " product from reactant " : " reactant from product ") + k);
-                morphIsProduct.add(toProducts);
-            }
-        }
-        if (!morphStarts.isEmpty()) {
-            List<XtbCalculator.XtbOptimization> pulled;
-            try {
-                pulled = optimiseAll(morphStarts, morphRestraints, morphLabels);
-            } catch (StageException e) {
-                pulled = java.util.Collections.nCopies(morphStarts.size(), null);
-            }
-            List<Molecule> relaxedStarts = new ArrayList<>();
-            List<String> relaxedLabels = new ArrayList<>();
-            List<Boolean> relaxedIsProduct = new ArrayList<>();
-            for (int i = 0; i < pulled.size(); i++) {
-                if (pulled.get(i) != null) {
-                    relaxedStarts.add(pulled.get(i).geometry());
-                    relaxedLabels.add(morphLabels.get(i));
-                    relaxedIsProduct.add(morphIsProduct.get(i));
+        double embed = 0;
+        long t1 = System.nanoTime();
+        // Rounds: fresh starts for each side that has no conformer yet (the template build is only the
+        // first start of the first round), then every new conformer carried to the other side. A
+        // further round runs while a side is empty (wrong bonds or stereo everywhere), up to ROUNDS.
+        for (int round = 0; round < ROUNDS && (reactants.isEmpty() || products.isEmpty()); round++) {
+            List<Molecule> starts = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            List<Boolean> isProduct = new ArrayList<>();
+            for (boolean side : new boolean[] {false, true}) {
+                if (!(side ? products : reactants).isEmpty()) {
+                    continue;
+                }
+                IAtomContainer graph = side ? reaction.productGraph() : reaction.reactantGraph();
+                for (int k = round * conformers; k < (round + 1) * conformers; k++) {
+                    long te = System.nanoTime();
+                    try {
+                        starts.add(molecule(reaction, side, StartGeometries.start(graph, k, seed), title));
+                    } catch (IllegalStateException e) {
+                        throw new StageException(Stage.EMBED, (side ? "products" : "reactants") + ": " + e.getMessage(), e);
+                    }
+                    embed += (System.nanoTime() - te) / 1e9;
+                    labels.add(name + (side ? " product " : " reactant ") + k);
+                    isProduct.add(side);
                 }
             }
-            if (!relaxedStarts.isEmpty()) {
-                List<XtbCalculator.XtbOptimization> relaxed;
-                try {
-                    relaxed = optimiseAll(relaxedStarts, nCopies(relaxedStarts.size()), relaxedLabels);
-                } catch (StageException e) {
-                    relaxed = java.util.Collections.nCopies(relaxedStarts.size(), null);
-                }
-                for (int i = 0; i < relaxed.size(); i++) {
-                    keep(reaction, relaxedIsProduct.get(i), relaxed.get(i), relaxedLabels.get(i), reactants, products,
-                            lastProblem);
-                }
+            List<Conformer> newReactants = new ArrayList<>();
+            List<Conformer> newProducts = new ArrayList<>();
+            List<XtbCalculator.XtbOptimization> optimised = optimiseAll(starts, nCopies(starts.size()), labels);
+            for (int i = 0; i < optimised.size(); i++) {
+                keep(reaction, isProduct.get(i), optimised.get(i), labels.get(i), newReactants, newProducts, lastProblem);
             }
+            reactants.addAll(newReactants);
+            products.addAll(newProducts);
+            carry(reaction, newReactants, newProducts, title, name, reactants, products, lastProblem);
         }
         double optimize = (System.nanoTime() - t1) / 1e9;
         if (reactants.isEmpty() || products.isEmpty()) {
             throw new StageException(Stage.OPTIMIZE, "no " + (reactants.isEmpty() ? "reactant" : "product")
-                    + " conformer kept its bonds after xtb optimisation (" + lastProblem[0] + ")", null);
+                    + " conformer kept the SMILES's bonds and stereo after xtb optimisation, in " + ROUNDS
+                    + " rounds of starts (last: " + lastProblem[0] + ")", null);
         }
         // The closest pair among the reactant conformers within ENERGY_WINDOW of the lowest one (the
         // reactant a chemist would start from) and every product conformer.
@@ -225,6 +180,60 @@ public final class ReactionGeometries {
 
     /** An optimised conformer that kept its bonds and stereo: positions (Å) and xtb energy (kcal/mol). */
     private record Conformer(double[] positions, double energy) {}
+
+    /**
+     * Carries conformers to the other side: the bonds that form are pulled to the sum of covalent
+     * radii and those that break to twice that (restrained xtb optimisation), then everything
+     * relaxes. The pair then differs only by the reaction, as the IRC end points the flow was
+     * trained on do. Results that keep the other side's bonds and stereo are added to it.
+     */
+    private void carry(MappedReaction reaction, List<Conformer> fromReactants, List<Conformer> fromProducts, String title,
+            String name, List<Conformer> reactants, List<Conformer> products, String[] lastProblem) {
+        List<Molecule> morphStarts = new ArrayList<>();
+        List<List<XtbCalculator.Restraint>> morphRestraints = new ArrayList<>();
+        List<String> morphLabels = new ArrayList<>();
+        List<Boolean> morphIsProduct = new ArrayList<>();
+        for (boolean toProducts : new boolean[] {true, false}) {
+            List<Conformer> from = toProducts ? fromReactants : fromProducts;
+            for (int k = 0; k < from.size(); k++) {
+                morphStarts.add(molecule(reaction, toProducts, from.get(k).positions(), title));
+                morphRestraints.add(restraints(reaction, toProducts));
+                morphLabels.add(name + (toProducts ? " product from reactant " : " reactant from product ") + k);
+                morphIsProduct.add(toProducts);
+            }
+        }
+        if (morphStarts.isEmpty()) {
+            return;
+        }
+        List<XtbCalculator.XtbOptimization> pulled;
+        try {
+            pulled = optimiseAll(morphStarts, morphRestraints, morphLabels);
+        } catch (StageException e) {
+            return;
+        }
+        List<Molecule> relaxedStarts = new ArrayList<>();
+        List<String> relaxedLabels = new ArrayList<>();
+        List<Boolean> relaxedIsProduct = new ArrayList<>();
+        for (int i = 0; i < pulled.size(); i++) {
+            if (pulled.get(i) != null) {
+                relaxedStarts.add(pulled.get(i).geometry());
+                relaxedLabels.add(morphLabels.get(i));
+                relaxedIsProduct.add(morphIsProduct.get(i));
+            }
+        }
+        if (relaxedStarts.isEmpty()) {
+            return;
+        }
+        List<XtbCalculator.XtbOptimization> relaxed;
+        try {
+            relaxed = optimiseAll(relaxedStarts, nCopies(relaxedStarts.size()), relaxedLabels);
+        } catch (StageException e) {
+            return;
+        }
+        for (int i = 0; i < relaxed.size(); i++) {
+            keep(reaction, relaxedIsProduct.get(i), relaxed.get(i), relaxedLabels.get(i), reactants, products, lastProblem);
+        }
+    }
 
     /** Optimises every start; a start xtb cannot optimise is null (its message is kept for the report). */
     private List<XtbCalculator.XtbOptimization> optimiseAll(List<Molecule> starts,
@@ -320,9 +329,9 @@ public final class ReactionGeometries {
         return out;
     }
 
+    /** The covalent radius (Å) from the project's element table, 0.75 where it has none. */
     private static double radius(int z) {
-        double r = z < RADIUS.length ? RADIUS[z] : 0;
-        return r > 0 ? r : 1.5;
+        return Elements.covalentRadius(z, 0.75);
     }
 
     /** Null when the bonds of the SMILES are where the geometry puts them; else the first mismatch. */
@@ -336,11 +345,8 @@ public final class ReactionGeometries {
         }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double ri = z[i] < RADIUS.length ? RADIUS[z[i]] : 0;
-                double rj = z[j] < RADIUS.length ? RADIUS[z[j]] : 0;
-                if (ri == 0 || rj == 0) {
-                    continue;
-                }
+                double ri = radius(z[i]);
+                double rj = radius(z[j]);
                 double dx = x[3 * i] - x[3 * j];
                 double dy = x[3 * i + 1] - x[3 * j + 1];
                 double dz = x[3 * i + 2] - x[3 * j + 2];
