@@ -73,10 +73,11 @@ public final class ReactionGeometries {
      * @param pairRmsd the RMSD between them after superposition, Å
      * @param embedSeconds time spent building starts
      * @param optimizeSeconds wall time of the xtb optimisations
-     * @param kept conformers kept per side after optimisation: reactants, products
+     * @param keptReactants reactant conformers kept after optimisation (bonds and stereo of the SMILES)
+     * @param keptProducts product conformers kept
      */
     public record Prepared(MappedReaction reaction, Molecule reactant, Molecule product, double pairRmsd,
-            double embedSeconds, double optimizeSeconds, int[] kept) {}
+            double embedSeconds, double optimizeSeconds, int keptReactants, int keptProducts) {}
 
     /**
      * Parses a reaction SMILES and builds its geometries.
@@ -175,7 +176,7 @@ public final class ReactionGeometries {
             }
         }
         return new Prepared(reaction, molecule(reaction, false, bestR, title), molecule(reaction, true, bestP, title), best,
-                embed, optimize, new int[] {reactants.size(), products.size()});
+                embed, optimize, reactants.size(), products.size());
     }
 
     /** An optimised conformer that kept its bonds and stereo: positions (Å) and xtb energy (kcal/mol). */

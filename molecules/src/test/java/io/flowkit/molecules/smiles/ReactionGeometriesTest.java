@@ -42,6 +42,11 @@ class ReactionGeometriesTest {
         Molecule ts = TsGen.transitionState(p.reactant(), p.product());
         double rmsd = StructureRmsd.rmsdAllowingMirrorImage(ts, entry.reaction().transitionState().orElseThrow());
         assertTrue(rmsd < 0.4, "TS RMSD from SMILES " + rmsd);
+        assertTrue(p.keptReactants() >= 1 && p.keptProducts() >= 1);
+        // The one-line entry point gives the same atoms in map order.
+        Molecule oneLine = TsGen.fromReactionSmiles(RDB7_5098);
+        assertArrayEquals(new int[] {8, 6, 6, 7, 1, 1, 1}, oneLine.atomicNumbers());
+        assertTrue(StructureRmsd.rmsdAllowingMirrorImage(oneLine, entry.reaction().transitionState().orElseThrow()) < 0.6);
     }
 
     @Test
