@@ -66,10 +66,11 @@ public final class SmilesEvaluation {
                     embedSeconds + optimizeSeconds + generateSeconds);
             t.addRow("DFT reactant and product (same reactions)", done, median(fromDft), mean(fromDft), below(fromDft, 0.5),
                     generateSeconds);
-            StringBuilder f = new StringBuilder();
+            List<String> byStage = new ArrayList<>();
             for (StageException.Stage s : StageException.Stage.values()) {
-                f.append(s.label()).append(' ').append(failures.getOrDefault(s, 0)).append(", ");
+                byStage.add(s.label() + " " + failures.getOrDefault(s, 0));
             }
+            String f = String.join(", ", byStage) + ". ";
             return t.optNote(String.format(Locale.ROOT, "%d of %d reactions gave a transition state; failures by stage: %s"
                     + "RMSD to the DFT transition state after superposition, mirror images allowed. Time per reaction: "
                     + "3D starts %.2f s, xtb optimisations %.2f s (wall, parallel), generation %.2f s.", done, reactions,
