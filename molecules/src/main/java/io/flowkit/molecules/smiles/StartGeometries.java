@@ -58,9 +58,38 @@ final class StartGeometries {
             IAtomContainer clone = graph.clone();
             IAtomContainer built;
             synchronized (BUILDER_LOCK) {
-                ModelBuilder3D builder = ModelBuilder3D.getInstance(TemplateHandler3D.getInstance(), "mm2",
-                        SilentChemObjectBuilder.getInstance());
-                built = builder.generate3DCoordinates(clone, false);
+                // CDK's force-field configurator prints to System.out for every atom MM2 cannot type
+                // (the start then comes from the 2D layout): drop this thread's output meanwhile, pass
+                // every other thread's through.
+                java.io.PrintStream original = System.out;
+                Thread builderThread = Thread.currentThread();
+                System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        if (Thread.currentThread() != builderThread) {
+                            original.write(b);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        if (Thread.currentThread() != builderThread) {
+                            original.write(b, off, len);
+                        }
+                    }
+
+                    @Override
+                    public void flush() {
+                        original.flush();
+                    }
+                }, true));
+                try {
+                    ModelBuilder3D builder = ModelBuilder3D.getInstance(TemplateHandler3D.getInstance(), "mm2",
+                            SilentChemObjectBuilder.getInstance());
+                    built = builder.generate3DCoordinates(clone, false);
+                } finally {
+                    System.setOut(original);
+                }
             }
             if (built.getAtomCount() != graph.getAtomCount()) {
                 return null;
