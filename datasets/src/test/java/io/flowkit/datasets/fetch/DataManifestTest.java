@@ -41,7 +41,10 @@ class DataManifestTest {
         assertEquals(manifest.dataset("grambow-842"), manifest.dataset("reactions/grambow-842"));
     }
 
-    /** What keeps the manifest honest: every listed file is under FLOWKIT_DATA with that size and SHA-256, and no other. */
+    /**
+     * What keeps the manifest honest: every listed data set and file is under FLOWKIT_DATA with that
+     * size and SHA-256, and no other file.
+     */
     @Test
     void sizesAndChecksumsMatchTheFilesUnderFlowkitData() throws IOException {
         Path root = DataLocation.root();
@@ -50,6 +53,8 @@ class DataManifestTest {
         for (DatasetEntry d : DataManifest.load().datasets()) {
             Path folder = root.resolve(d.folder());
             if (!Files.isDirectory(folder)) {
+                // Every data set is read by some test: a missing one is a failure, not a skip.
+                problems.add(d.folder() + ": missing under " + root + " (flowkit data fetch --only " + d.name() + ")");
                 continue;
             }
             for (FileEntry f : d.files()) {
