@@ -62,7 +62,7 @@ final class TsGenGenerateCommand implements Callable<Integer> {
         if (refine != null && !refine.equals("xtb")) {
             throw new IllegalArgumentException("--refine takes xtb: " + refine);
         }
-        checkOutput();
+        MoleculeFiles.checkWritable(out);
         List<Reaction> reactions = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
@@ -177,23 +177,6 @@ final class TsGenGenerateCommand implements Callable<Integer> {
                 System.err.println(failed.size() + " of " + total + " reactions failed (listed above)");
             }
             return failed.isEmpty() ? 0 : 1;
-        }
-    }
-
-    /** The output is checked before any work: a known extension, not a folder, an existing parent folder. */
-    private void checkOutput() {
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".sdf") || name.endsWith(".sd") || name.endsWith(".mol") || name.endsWith(".xyz")
-                || name.endsWith(".extxyz"))) {
-            throw new IllegalArgumentException("--out " + out + ": unknown molecule format (expected .sdf, .sd, .mol, .xyz or "
-                    + ".extxyz)");
-        }
-        if (java.nio.file.Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a folder: give a file name");
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--out " + out + ": the folder " + parent + " does not exist");
         }
     }
 }

@@ -84,7 +84,7 @@ public final class LaplaceBeltrami {
      *     range, or a vertex that belongs to no triangle of positive area
      */
     public static LaplaceBeltrami cotangent(double[] vertices, int[] faces) {
-        int n = checkVertices(vertices);
+        int n = MeshArrays.checkPoints(vertices, "vertices");
         int t = MeshArrays.checkFaces(faces, n, "faces");
         SparseAssembly l = new SparseAssembly(n, n, 12 * t + n);
         double[] mass = new double[n];
@@ -157,6 +157,15 @@ public final class LaplaceBeltrami {
     /** @return the diagonal of the lumped mass matrix: the area attributed to each vertex, a copy */
     public double[] massDiagonal() {
         return mass.clone();
+    }
+
+    /**
+     * The diagonal of the lumped mass matrix without a copy, for loops over many fields.
+     *
+     * @return a read-only view, entry i the area attributed to vertex i
+     */
+    public java.nio.DoubleBuffer massView() {
+        return java.nio.DoubleBuffer.wrap(mass).asReadOnlyBuffer();
     }
 
     /** @return the total area, the trace of {@code M} */
@@ -285,7 +294,7 @@ public final class LaplaceBeltrami {
             if (!(mollifyFactor >= 0) || !Double.isFinite(mollifyFactor)) {
                 throw new IllegalArgumentException("mollify factor is not non-negative: " + mollifyFactor);
             }
-            int n = checkVertices(vertices);
+            int n = MeshArrays.checkPoints(vertices, "vertices");
             int t = MeshArrays.checkFaces(faces, n, "faces");
             int degenerate = 0;
             int[] kept = new int[3 * t];
@@ -350,16 +359,4 @@ public final class LaplaceBeltrami {
         return new LaplaceBeltrami(l.build(), mass, report);
     }
 
-    private static int checkVertices(double[] vertices) {
-        Objects.requireNonNull(vertices, "vertices");
-        if (vertices.length % 3 != 0) {
-            throw new IllegalArgumentException("vertices length is not a multiple of 3: " + vertices.length);
-        }
-        for (int i = 0; i < vertices.length; i++) {
-            if (!Double.isFinite(vertices[i])) {
-                throw new IllegalArgumentException("vertex " + i / 3 + " has a non-finite coordinate: " + vertices[i]);
-            }
-        }
-        return vertices.length / 3;
-    }
 }

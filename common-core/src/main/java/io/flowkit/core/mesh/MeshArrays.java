@@ -6,6 +6,33 @@ public final class MeshArrays {
     private MeshArrays() {}
 
     /**
+     * Checks interleaved xyz points: not null, not empty, a multiple of 3 long, all finite.
+     *
+     * @param points the points
+     * @param name the argument's name for messages
+     * @return the number of points
+     * @throws IllegalArgumentException naming the argument and the problem
+     */
+    public static int checkPoints(double[] points, String name) {
+        if (points == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (points.length == 0) {
+            throw new IllegalArgumentException(name + " is empty");
+        }
+        if (points.length % 3 != 0) {
+            throw new IllegalArgumentException(name + " length is not a multiple of 3 (interleaved xyz): " + points.length);
+        }
+        for (int k = 0; k < points.length; k++) {
+            if (!Double.isFinite(points[k])) {
+                throw new IllegalArgumentException(
+                        name + " point " + k / 3 + " has a coordinate that is not finite: " + points[k]);
+            }
+        }
+        return points.length / 3;
+    }
+
+    /**
      * Checks a face index array: not null, not empty, a multiple of 3 long, every index in range.
      * Degenerate triangles (a repeated index, zero area) are allowed: real meshes have them, and each
      * metric documents how it treats them.

@@ -185,7 +185,7 @@ class LaplaceBeltramiTest {
         double[] v = {0, 0, 0, 1, 0, 0, 0, 1, 0};
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> LaplaceBeltrami.of(new double[] {0, 0, Double.NaN, 1, 0, 0, 0, 1, 0}, new int[] {0, 1, 2}))
-                .getMessage().contains("vertex 0 has a non-finite coordinate"));
+                .getMessage().contains("vertices point 0 has a coordinate that is not finite: NaN"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LaplaceBeltrami.of(v, new int[] {0, 1, 7}))
                 .getMessage().contains("face 0 has vertex index 7 out of range [0, 3)"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LaplaceBeltrami.of(v, new int[0]))

@@ -57,10 +57,11 @@ public final class FaustNoiseAgreement {
         FaustRemeshed faust = FaustRemeshed.load();
         List<Row> rows = new ArrayList<>();
         for (String shape : FaustRemeshed.SHAPES) {
-            double[] centre = landmark(faust.read(shape, "iso"));
+            FaustRemeshed.Shape iso = faust.read(shape, "iso");
+            double[] centre = landmark(iso);
             double isoVariance = Double.NaN;
             for (String remeshing : FaustRemeshed.REMESHINGS) {
-                TriangleMesh mesh = UnitBox.scale(faust.read(shape, remeshing).mesh());
+                TriangleMesh mesh = UnitBox.scale((remeshing.equals("iso") ? iso : faust.read(shape, remeshing)).mesh());
                 MaternNoise noise = MaternNoise.builder().setMesh(mesh).optSigma(SIGMA).optChannels(3).build();
                 double[] v = mesh.vertices();
                 double[] mass = noise.operator().massDiagonal();

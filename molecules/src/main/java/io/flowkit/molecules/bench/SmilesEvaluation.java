@@ -5,10 +5,10 @@ import io.flowkit.datasets.molecule.Molecule;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.smiles.ReactionGeometries;
 import io.flowkit.molecules.smiles.StageException;
+import io.flowkit.validation.molecule.RmsdSummary;
 import io.flowkit.validation.molecule.StructureRmsd;
 import io.flowkit.validation.report.ResultTable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +40,14 @@ public final class SmilesEvaluation {
             Map<StageException.Stage, Integer> failures, double embedSeconds, double optimizeSeconds,
             double generateSeconds) {
 
-        /** @return the median RMSD from SMILES, Å */
+        /** @return the median RMSD from SMILES, Å (NaN when no reaction succeeded) */
         public double medianFromSmiles() {
-            return median(fromSmiles);
+            return fromSmiles.isEmpty() ? Double.NaN : summary(fromSmiles).median();
         }
 
-        /** @return the median RMSD from the DFT geometries on the same reactions, Å */
+        /** @return the median RMSD from the DFT geometries on the same reactions, Å (NaN when none) */
         public double medianFromDft() {
-            return median(fromDft);
+            return fromDft.isEmpty() ? Double.NaN : summary(fromDft).median();
         }
 
         /**
@@ -59,13 +59,17 @@ public final class SmilesEvaluation {
         public ResultTable table(String title) {
             int done = fromSmiles.size();
             ResultTable.Builder t = ResultTable.builder().optTitle(title)
-                    .setColumns("input", "reactions", "median Å", "mean Å", "< 0.5 Å", "s per reaction")
-                    .optDecimals("median Å", 3).optDecimals("mean Å", 3).optDecimals("< 0.5 Å", 2)
+                    .setColumns("input", "reactions", "median Å", "mean Å", "≤ 0.5 Å", "s per reaction")
+                    .optDecimals("median Å", 3).optDecimals("mean Å", 3).optDecimals("≤ 0.5 Å", 2)
                     .optDecimals("s per reaction", 2);
-            t.addRow("reaction SMILES only", done, median(fromSmiles), mean(fromSmiles), below(fromSmiles, 0.5),
-                    embedSeconds + optimizeSeconds + generateSeconds);
-            t.addRow("DFT reactant and product (same reactions)", done, median(fromDft), mean(fromDft), below(fromDft, 0.5),
-                    generateSeconds);
+            if (done > 0) {
+                RmsdSummary smiles = summary(fromSmiles);
+                RmsdSummary dft = summary(fromDft);
+                t.addRow("reaction SMILES only", done, smiles.median(), smiles.mean(), smiles.shareBelow(0.5),
+                        embedSeconds + optimizeSeconds + generateSeconds);
+                t.addRow("DFT reactant and product (same reactions)", done, dft.median(), dft.mean(), dft.shareBelow(0.5),
+                        generateSeconds);
+            }
             List<String> byStage = new ArrayList<>();
             for (StageException.Stage s : StageException.Stage.values()) {
                 byStage.add(s.label() + " " + failures.getOrDefault(s, 0));
@@ -125,21 +129,7 @@ public final class SmilesEvaluation {
                 generate / Math.max(1, smiles.size()));
     }
 
-    private static double median(List<Double> x) {
-        if (x.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> s = new ArrayList<>(x);
-        Collections.sort(s);
-        int m = s.size() / 2;
-        return s.size() % 2 == 1 ? s.get(m) : (s.get(m - 1) + s.get(m)) / 2;
-    }
-
-    private static double mean(List<Double> x) {
-        return x.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    }
-
-    private static double below(List<Double> x, double limit) {
-        return x.isEmpty() ? Double.NaN : x.stream().filter(v -> v < limit).count() / (double) x.size();
+    private static RmsdSummary summary(List<Double> rmsds) {
+        return RmsdSummary.of(rmsds.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -17,22 +17,7 @@ public final class Checks {
      * @throws IllegalArgumentException naming the argument and the problem
      */
     public static int points3(double[] points, String name) {
-        if (points == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        if (points.length == 0) {
-            throw new IllegalArgumentException(name + " is empty");
-        }
-        if (points.length % 3 != 0) {
-            throw new IllegalArgumentException(name + " length is not a multiple of 3 (interleaved xyz): " + points.length);
-        }
-        for (int k = 0; k < points.length; k++) {
-            if (!Double.isFinite(points[k])) {
-                throw new IllegalArgumentException(
-                        name + " point " + k / 3 + " has a coordinate that is not finite: " + points[k]);
-            }
-        }
-        return points.length / 3;
+        return io.flowkit.core.mesh.MeshArrays.checkPoints(points, name);
     }
 
     /**

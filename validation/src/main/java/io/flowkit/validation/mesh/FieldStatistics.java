@@ -21,11 +21,11 @@ public final class FieldStatistics {
      *     not finite
      */
     public static double areaMean(LaplaceBeltrami operator, double[] field) {
-        double[] m = operator.massDiagonal();
-        Eigenpairs.checkField(field, m.length);
+        java.nio.DoubleBuffer m = operator.massView();
+        Eigenpairs.checkField(field, m.capacity());
         double s = 0;
-        for (int i = 0; i < m.length; i++) {
-            s += m[i] * field[i];
+        for (int i = 0; i < field.length; i++) {
+            s += m.get(i) * field[i];
         }
         return s / operator.area();
     }
@@ -41,10 +41,10 @@ public final class FieldStatistics {
      */
     public static double areaVariance(LaplaceBeltrami operator, double[] field) {
         double mean = areaMean(operator, field);
-        double[] m = operator.massDiagonal();
+        java.nio.DoubleBuffer m = operator.massView();
         double s = 0;
-        for (int i = 0; i < m.length; i++) {
-            s += m[i] * (field[i] - mean) * (field[i] - mean);
+        for (int i = 0; i < field.length; i++) {
+            s += m.get(i) * (field[i] - mean) * (field[i] - mean);
         }
         return s / operator.area();
     }
@@ -58,8 +58,7 @@ public final class FieldStatistics {
      * @return the energy per area, in units of field² / length²
      */
     public static double dirichletEnergyPerArea(LaplaceBeltrami operator, double[] field) {
-        double[] m = operator.massDiagonal();
-        Eigenpairs.checkField(field, m.length);
+        Eigenpairs.checkField(field, operator.size());
         return operator.dirichletEnergy(field) / operator.area();
     }
 }

@@ -29,17 +29,13 @@ public final class MoleculeFiles {
                     java.nio.file.Files.isDirectory(file) ? "is a folder, not a molecule file" : "molecule file not found");
         }
         try {
-            switch (extension(file)) {
-                case "sdf":
-                case "sd":
-                case "mol":
-                    return SdfFormat.readAll(file);
-                case "xyz":
-                case "extxyz":
-                    return XyzFormat.readAll(file);
-                default:
-                    throw MalformedInputException.of(file, "unknown molecule format (expected .sdf, .sd, .mol, .xyz or .extxyz)");
+            if (isSdf(file)) {
+                return SdfFormat.readAll(file);
             }
+            if (isXyz(file)) {
+                return XyzFormat.readAll(file);
+            }
+            throw MalformedInputException.of(file, "unknown molecule format (" + EXPECTED + ")");
         } catch (java.nio.charset.CharacterCodingException e) {
             throw MalformedInputException.of(file, "is not a UTF-8 text file (binary?): expected an SDF/MOL or XYZ "
                     + "text file", e);
@@ -54,19 +50,45 @@ public final class MoleculeFiles {
      * @throws IOException on a write failure or an unknown extension
      */
     public static void write(Path file, List<Molecule> molecules) throws IOException {
-        switch (extension(file)) {
-            case "sdf":
-            case "sd":
-            case "mol":
-                SdfFormat.write(file, molecules);
-                return;
-            case "xyz":
-            case "extxyz":
-                XyzFormat.writeExtended(file, molecules);
-                return;
-            default:
-                throw new IOException("unknown molecule format for " + file + " (expected .sdf, .sd, .mol, .xyz or .extxyz)");
+        if (isSdf(file)) {
+            SdfFormat.write(file, molecules);
+        } else if (isXyz(file)) {
+            XyzFormat.writeExtended(file, molecules);
+        } else {
+            throw new IOException("unknown molecule format for " + file + " (" + EXPECTED + ")");
         }
+    }
+
+    /**
+     * Checks, before any work, that {@link #write} can put molecules at a path: a known extension, not
+     * a folder, an existing parent folder.
+     *
+     * @param file the output path
+     * @throws IllegalArgumentException naming the path and the problem
+     */
+    public static void checkWritable(Path file) {
+        if (!isSdf(file) && !isXyz(file)) {
+            throw new IllegalArgumentException(file + ": unknown molecule format (" + EXPECTED + ")");
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder: give a file name");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new IllegalArgumentException(file + ": the folder " + parent + " does not exist");
+        }
+    }
+
+    private static final String EXPECTED = "expected .sdf, .sd, .mol, .xyz or .extxyz";
+
+    private static boolean isSdf(Path file) {
+        String e = extension(file);
+        return e.equals("sdf") || e.equals("sd") || e.equals("mol");
+    }
+
+    private static boolean isXyz(Path file) {
+        String e = extension(file);
+        return e.equals("xyz") || e.equals("extxyz");
     }
 
     private static String extension(Path file) {
