@@ -1,5 +1,6 @@
 package io.flowkit.molecules.smiles;
 
+import io.flowkit.validation.molecule.AtomSymmetry;
 import java.util.Objects;
 import org.openscience.cdk.CDKConstants;
 import org.openscience.cdk.exception.InvalidSmilesException;
@@ -197,6 +198,17 @@ public final class MappedReaction {
     /** @return the products as one CDK container in map order (shared: do not modify) */
     IAtomContainer productGraph() {
         return product;
+    }
+
+    /**
+     * The atoms the reaction cannot tell apart: permutations that keep every element and the bonds
+     * of both sides (the hydrogens of a methyl group that takes no part, say). Map numbers label
+     * such atoms arbitrarily, so geometries are compared up to these permutations.
+     *
+     * @return the reaction's symmetry (computed on each call)
+     */
+    public AtomSymmetry symmetry() {
+        return AtomSymmetry.ofReaction(atomicNumbers, bonds(false), bonds(true));
     }
 
     /**

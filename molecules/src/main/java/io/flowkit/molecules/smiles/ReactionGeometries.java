@@ -6,6 +6,7 @@ import io.flowkit.datasets.molecule.Bond;
 import io.flowkit.datasets.molecule.Elements;
 import io.flowkit.datasets.molecule.Molecule;
 import io.flowkit.molecules.smiles.StageException.Stage;
+import io.flowkit.validation.molecule.AtomSymmetry;
 import io.flowkit.validation.molecule.energy.XtbCalculator;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,9 @@ import org.openscience.cdk.interfaces.IBond;
  *       sum of covalent radii and those that break to twice that by restrained optimisation, then
  *       everything relaxes;
  *   <li>the reactant/product pair closest after Kabsch superposition on all atoms is kept (the flow
- *       was trained on pairs that are close), the product superposed onto the reactant.
+ *       was trained on pairs that are close), the product's interchangeable atoms
+ *       ({@link MappedReaction#symmetry()}) in the order that brings it closest, and the product
+ *       superposed onto the reactant.
  * </ol>
  *
  * <p>The optimisations of one reaction run in parallel ({@link Builder#optThreads}, one xtb thread
@@ -159,6 +162,10 @@ public final class ReactionGeometries {
         for (Conformer c : reactants) {
             lowest = Math.min(lowest, c.energy());
         }
+        // Atoms the reaction cannot tell apart (a methyl's hydrogens) may be listed in any order: each
+        // product conformer is also tried with them interchanged, so that they do not swap places
+        // between the sides.
+        AtomSymmetry symmetry = reaction.symmetry();
         double best = Double.POSITIVE_INFINITY;
         double[] bestR = null;
         double[] bestP = null;
@@ -167,11 +174,14 @@ public final class ReactionGeometries {
                 continue;
             }
             for (Conformer p : products) {
-                Superposition s = Kabsch.superpose(p.positions(), r.positions());
-                if (s.rmsd() < best) {
-                    best = s.rmsd();
-                    bestR = r.positions();
-                    bestP = s.apply(p.positions());
+                for (int k = 0; k < symmetry.size(); k++) {
+                    double[] relabelled = symmetry.apply(k, p.positions());
+                    Superposition s = Kabsch.superpose(relabelled, r.positions());
+                    if (s.rmsd() < best) {
+                        best = s.rmsd();
+                        bestR = r.positions();
+                        bestP = s.apply(relabelled);
+                    }
                 }
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowkit.datasets.catalog.Rdb7;
+import io.flowkit.validation.molecule.AtomSymmetry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,6 +81,22 @@ class MappedReactionTest {
             bonds.add(Math.min(i, j) + "-" + Math.max(i, j));
         }
         return bonds;
+    }
+
+    @Test
+    void symmetryKeepsTheAtomsThatTakeNoPartInterchangeable() {
+        // Methane losing hydrogen 5: hydrogens 2-4 stay interchangeable (3! = 6), hydrogen 5 does not.
+        MappedReaction r = MappedReaction.parse("[C:1]([H:2])([H:3])([H:4])[H:5]>>[C:1]([H:2])([H:3])[H:4].[H:5]");
+        AtomSymmetry s = r.symmetry();
+        assertEquals(6, s.size());
+        for (int k = 0; k < s.size(); k++) {
+            int[] p = s.permutation(k);
+            assertEquals(0, p[0]);
+            assertEquals(4, p[4]);
+        }
+        // The nitrile oxide reaction of the round trip: only the methyl's three hydrogens.
+        assertEquals(6, MappedReaction.parse("[C:1]([c:2]1[n:3][o:4][n:5][n:6]1)([H:7])([H:8])[H:9]"
+                + ">>[C:1]([C:2]([N:3]=[O:4])=[N+:6]=[N-:5])([H:7])([H:8])[H:9]").symmetry().size());
     }
 
     @Test

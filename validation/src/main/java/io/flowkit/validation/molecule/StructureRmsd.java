@@ -45,6 +45,34 @@ public final class StructureRmsd {
     }
 
     /**
+     * Symmetry-corrected RMSD: the smallest RMSD over the permutations of a symmetry (for example
+     * the three hydrogens of a methyl group listed in any order), after the best proper rotation,
+     * or also allowing a reflection.
+     *
+     * @param predicted predicted positions, interleaved xyz in Å
+     * @param reference reference positions, same atom order
+     * @param symmetry the interchangeable atoms ({@link AtomSymmetry})
+     * @param allowMirrorImage whether a reflection is allowed too
+     * @return the RMSD in Å, never larger than without the symmetry
+     * @throws IllegalArgumentException on bad input as {@link #rmsd}, or a symmetry of another atom count
+     */
+    public static double rmsd(double[] predicted, double[] reference, AtomSymmetry symmetry, boolean allowMirrorImage) {
+        check(predicted, reference);
+        if (symmetry.atomCount() * 3 != reference.length) {
+            throw new IllegalArgumentException("the symmetry has " + symmetry.atomCount() + " atoms but reference has "
+                    + reference.length / 3);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < symmetry.size(); k++) {
+            double[] p = symmetry.apply(k, predicted);
+            double r = allowMirrorImage ? Kabsch.superposeAllowingReflection(p, reference).rmsd()
+                    : Kabsch.superpose(p, reference).rmsd();
+            best = Math.min(best, r);
+        }
+        return best;
+    }
+
+    /**
      * Per-atom deviation after the best proper superposition: {@code |R p_i + t − r_i|} for each
      * atom.
      *
