@@ -1,19 +1,18 @@
 package io.flowkit.cli.tsgen;
 
 import io.flowkit.datasets.molecule.Molecule;
-import io.flowkit.datasets.molecule.Reaction;
 import io.flowkit.datasets.molecule.io.MoleculeFiles;
-import io.flowkit.molecules.generate.GenerationResult;
+import io.flowkit.molecules.batch.ReactionRecord;
+import io.flowkit.molecules.batch.TsGenBatch;
+import io.flowkit.molecules.batch.TsRecord;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
 import io.flowkit.molecules.refine.XtbRefiner;
 import io.flowkit.molecules.smiles.ReactionGeometries;
-import io.flowkit.molecules.smiles.ReactionSmilesFile;
-import io.flowkit.molecules.smiles.StageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,120 +62,64 @@ final class TsGenGenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--refine takes xtb: " + refine);
         }
         MoleculeFiles.checkWritable(out);
-        List<Reaction> reactions = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<String> invalid = new ArrayList<>();
-        int total;
+        List<ReactionRecord> records;
         if (smiles != null) {
             if (reactants != null || products != null) {
                 throw new IllegalArgumentException("give either --smiles or --reactants with --products, not both");
             }
-            total = fromSmiles(reactions, names, invalid);
+            records = TsGenBatch.readSmiles(smiles);
         } else {
             if (reactants == null || products == null) {
                 throw new IllegalArgumentException("give --reactants and --products (or --smiles)");
             }
-            total = fromGeometries(reactions, names, invalid);
+            records = TsGenBatch.readGeometries(reactants, products);
         }
-        return generate(reactions, names, invalid, total);
-    }
-
-    /** Reads the paired geometry files; returns the number of records. */
-    private int fromGeometries(List<Reaction> reactions, List<String> names, List<String> invalid) throws Exception {
-        List<Molecule> r = MoleculeFiles.readAll(reactants);
-        List<Molecule> p = MoleculeFiles.readAll(products);
-        if (r.size() != p.size()) {
-            throw new IllegalArgumentException(reactants + " holds " + r.size() + " molecules but " + products + " holds "
-                    + p.size() + ": record i of each file must be one reaction");
-        }
-        for (int i = 0; i < r.size(); i++) {
-            String id = r.get(i).title().isBlank() ? "record " + i : r.get(i).title();
-            names.add(reactants.getFileName() + " + " + products.getFileName() + " record " + i
-                    + (r.get(i).title().isBlank() ? "" : " (" + r.get(i).title() + ")"));
-            try {
-                reactions.add(Reaction.of(id, r.get(i), p.get(i)));
-            } catch (IllegalArgumentException e) {
-                invalid.add(names.get(i) + ": " + e.getMessage());
-                reactions.add(null);
-            }
-        }
-        return r.size();
-    }
-
-    /** Reads the SMILES file and builds each reaction's geometries; returns the number of reactions. */
-    private int fromSmiles(List<Reaction> reactions, List<String> names, List<String> invalid) throws Exception {
-        List<ReactionSmilesFile.Line> lines = ReactionSmilesFile.read(smiles);
-        ReactionGeometries geometries = ReactionGeometries.builder().optConformers(conformers).optSeed(sampler.seed)
-                .build();
-        Map<StageException.Stage, Integer> failures = new EnumMap<>(StageException.Stage.class);
-        double seconds = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            ReactionSmilesFile.Line line = lines.get(i);
-            String name = smiles.getFileName() + " line " + line.number() + (line.name().isEmpty() ? "" : " (" + line.name() + ")");
-            names.add(name);
-            System.err.printf(Locale.ROOT, "tsgen: geometries %d/%d (%s)%n", i + 1, lines.size(), name);
-            long t0 = System.nanoTime();
-            try {
-                String title = line.name().isEmpty() ? line.smiles() : line.name();
-                ReactionGeometries.Prepared prepared = geometries.prepare(line.smiles(), title);
-                reactions.add(Reaction.of(title, prepared.reactant(), prepared.product()));
-            } catch (StageException e) {
-                failures.merge(e.stage(), 1, Integer::sum);
-                invalid.add(name + ": " + e.getMessage());
-                reactions.add(null);
-            }
-            seconds += (System.nanoTime() - t0) / 1e9;
-        }
-        System.err.printf(Locale.ROOT, "tsgen: geometries of %d reactions in %.1f s (%.2f s per reaction); failed by stage: %s%n",
-                lines.size(), seconds, seconds / Math.max(1, lines.size()), failures.isEmpty() ? "none" : failures);
-        return lines.size();
-    }
-
-    private int generate(List<Reaction> reactions, List<String> names, List<String> invalid, int total) throws Exception {
         try (TsGenModel loaded = sampler.load()) {
             TransitionStateGenerator generator = sampler.generator(loaded);
-            List<Reaction> valid = reactions.stream().filter(x -> x != null).toList();
-            GenerationResult result = valid.isEmpty() ? null : generator.generate(valid);
-            XtbRefiner refiner = refine == null ? null : XtbRefiner.builder().build();
-            List<Molecule> written = new ArrayList<>();
-            List<String> failed = new ArrayList<>(invalid);
-            int k = 0;
-            for (int i = 0; i < reactions.size(); i++) {
-                if (reactions.get(i) == null) {
-                    continue;
-                }
-                int index = k++;
-                if (result.transitionStates().get(index).isPresent()) {
-                    Molecule ts = result.transitionStates().get(index).get();
-                    if (refiner != null) {
-                        XtbRefiner.Refined refined = refiner.refine(reactions.get(i), ts);
-                        if (!refined.refined()) {
-                            System.err.println("not refined: " + names.get(i) + ": " + refined.note());
-                        }
-                        ts = refined.structure();
-                    }
-                    written.add(ts);
-                }
-                if (result.failures().containsKey(index)) {
-                    failed.add(names.get(i) + ": generation: " + result.failures().get(index));
-                }
+            TsGenBatch.Builder batch = TsGenBatch.builder().setGenerator(generator).optProgress(System.err::println);
+            if (smiles != null) {
+                batch.optGeometries(ReactionGeometries.builder().optConformers(conformers).optSeed(sampler.seed).build());
             }
-            for (String f : failed) {
-                System.err.println("failed: " + f);
+            if (refine != null) {
+                batch.optRefiner(XtbRefiner.builder().build());
             }
-            if (written.isEmpty()) {
-                // Never replace an existing output with nothing.
-                System.err.println("no transition state was generated; " + out + " was not written");
-                return 1;
-            }
-            MoleculeFiles.write(out, written);
-            System.err.printf(Locale.ROOT, "wrote %d transition states to %s (%s; %.1f ms per reaction; model: %s)%n",
-                    written.size(), out, generator.describe(), 1000 * result.seconds() / Math.max(1, valid.size()),
-                    loaded.source());
-            if (!failed.isEmpty()) {
-                System.err.println(failed.size() + " of " + total + " reactions failed (listed above)");
-            }
-            return failed.isEmpty() ? 0 : 1;
+            long t0 = System.nanoTime();
+            List<TsRecord> outcomes = batch.build().run(records);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return write(outcomes, generator, loaded, seconds);
         }
+    }
+
+    private int write(List<TsRecord> outcomes, TransitionStateGenerator generator, TsGenModel loaded, double seconds)
+            throws Exception {
+        List<Molecule> written = new ArrayList<>();
+        Map<TsRecord.Stage, Integer> byStage = new EnumMap<>(TsRecord.Stage.class);
+        for (TsRecord o : outcomes) {
+            if (o.succeeded()) {
+                written.add(o.transitionState());
+                if (o.note() != null) {
+                    System.err.println("not refined: " + o.name() + ": " + o.note());
+                }
+            } else {
+                byStage.merge(o.stage(), 1, Integer::sum);
+                System.err.println("failed: " + o.message());
+            }
+        }
+        if (written.isEmpty()) {
+            // Never replace an existing output with nothing.
+            System.err.println("no transition state was generated; " + out + " was not written");
+            return 1;
+        }
+        MoleculeFiles.write(out, written);
+        System.err.printf(Locale.ROOT, "wrote %d transition states to %s (%s; %.2f s per reaction; model: %s)%n",
+                written.size(), out, generator.describe(), seconds / Math.max(1, outcomes.size()), loaded.source());
+        int failed = outcomes.size() - written.size();
+        if (failed > 0) {
+            List<String> stages = new ArrayList<>();
+            byStage.forEach((stage, count) -> stages.add(stage.label() + " " + count));
+            System.err.println(failed + " of " + outcomes.size() + " reactions failed (listed above); by stage: "
+                    + String.join(", ", stages));
+        }
+        return failed == 0 ? 0 : 1;
     }
 }

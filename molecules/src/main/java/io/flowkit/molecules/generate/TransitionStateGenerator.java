@@ -124,6 +124,28 @@ public final class TransitionStateGenerator {
      * @return the transition states and failures
      */
     public GenerationResult generate(List<Reaction> reactions) {
+        long[] streams = new long[reactions.size()];
+        for (int i = 0; i < streams.length; i++) {
+            streams[i] = i;
+        }
+        return generate(reactions, streams);
+    }
+
+    /**
+     * Generates transition states for many reactions, each drawing its prior samples from a given
+     * random stream: a reaction gets the same result whatever else is in the list, so a job split
+     * into parts (record {@code i} of a file with stream {@code i}) gives what one run gives.
+     *
+     * @param reactions the reactions (a transition state they carry is ignored)
+     * @param streams the stream of each reaction (usually its record number in the input)
+     * @return the transition states and failures, failures keyed by position in {@code reactions}
+     * @throws IllegalArgumentException if the two lists differ in length
+     */
+    public GenerationResult generate(List<Reaction> reactions, long[] streams) {
+        if (streams.length != reactions.size()) {
+            throw new IllegalArgumentException("streams has " + streams.length + " entries but reactions "
+                    + reactions.size());
+        }
         long start = System.nanoTime();
         TsGenConfig config = model.config();
         Map<Integer, String> failures = new LinkedHashMap<>();
@@ -166,12 +188,12 @@ public final class TransitionStateGenerator {
                 chunk[c] = order[from + c];
             }
             try {
-                evaluations += solveRows(frames, indices, directions, chunk, positions);
+                evaluations += solveRows(frames, indices, streams, directions, chunk, positions);
             } catch (RuntimeException e) {
                 // One bad reaction must not fail its chunk: solve the rows one by one and keep the others.
                 for (int row : chunk) {
                     try {
-                        evaluations += solveRows(frames, indices, directions, new int[] {row}, positions);
+                        evaluations += solveRows(frames, indices, streams, directions, new int[] {row}, positions);
                     } catch (RuntimeException single) {
                         failedFrames.putIfAbsent(row / samples / directions, single.getMessage());
                     }
@@ -199,7 +221,7 @@ public final class TransitionStateGenerator {
         return new GenerationResult(out, failures, (System.nanoTime() - start) / 1e9, evaluations);
     }
 
-    private int solveRows(List<ReactionFrame> frames, List<Integer> indices, int directions, int[] rows,
+    private int solveRows(List<ReactionFrame> frames, List<Integer> indices, long[] streams, int directions, int[] rows,
             double[][] positions) {
         TsGenConfig config = model.config();
         List<ReactionFrame> rowFrames = new ArrayList<>();
@@ -213,7 +235,7 @@ public final class TransitionStateGenerator {
         for (int local = 0; local < rows.length; local++) {
             int row = rows[local];
             int frame = row / samples;
-            SeededRandom random = SeededRandom.of(seed).split(indices.get(frame / directions))
+            SeededRandom random = SeededRandom.of(seed).split(streams[indices.get(frame / directions)])
                     .split((long) (frame % directions) * samples + row % samples);
             float[] r = java.util.Arrays.copyOfRange(batch.reactants(), local * stride, (local + 1) * stride);
             float[] p = java.util.Arrays.copyOfRange(batch.products(), local * stride, (local + 1) * stride);
