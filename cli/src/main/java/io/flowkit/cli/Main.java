@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             io.flowkit.cli.pointclouds.UpsampleCommand.class, io.flowkit.cli.pointclouds.PointCloudsCommand.class,
             io.flowkit.cli.meshes.MeshCommand.class,
             io.flowkit.cli.assembly.AssemblyCommand.class, io.flowkit.cli.assembly.AssembleCommand.class,
-            io.flowkit.cli.data.DataCommand.class,
+            io.flowkit.cli.data.DataCommand.class, io.flowkit.cli.spark.SparkCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

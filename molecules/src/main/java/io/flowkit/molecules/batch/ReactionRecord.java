@@ -8,7 +8,8 @@ import java.util.Objects;
  * One input record of a batch of reactions: its record number (0-based, the random stream it
  * draws from), the name that messages use, and either a reaction given as geometries, an
  * atom-mapped reaction SMILES (with the title its molecules get), or the problem that made it
- * unreadable. Exactly one of {@code reaction}, {@code smiles} and {@code problem} is set.
+ * unusable with the stage it was found at. Exactly one of {@code reaction}, {@code smiles} and
+ * {@code problem} is set.
  *
  * @param index the record number, at least 0
  * @param name how messages name the record, e.g. {@code "R.sdf + P.sdf record 3 (rxn-3)"}
@@ -16,8 +17,10 @@ import java.util.Objects;
  * @param smiles the reaction SMILES, or null
  * @param title the title of the molecules built from the SMILES, or null
  * @param problem why the record cannot be used, or null
+ * @param stage the stage the problem was found at, set exactly when the problem is
  */
-public record ReactionRecord(long index, String name, Reaction reaction, String smiles, String title, String problem) {
+public record ReactionRecord(long index, String name, Reaction reaction, String smiles, String title, String problem,
+        TsRecord.Stage stage) {
 
     /**
      * Checks the record.
@@ -34,6 +37,9 @@ public record ReactionRecord(long index, String name, Reaction reaction, String 
             throw new IllegalArgumentException("record " + name + " must hold exactly one of a reaction, a SMILES or a "
                     + "problem, not " + set);
         }
+        if ((problem == null) != (stage == null)) {
+            throw new IllegalArgumentException("record " + name + " needs a stage exactly when it has a problem");
+        }
     }
 
     /**
@@ -49,7 +55,7 @@ public record ReactionRecord(long index, String name, Reaction reaction, String 
      */
     public static ReactionRecord ofGeometries(long index, String name, String id, Molecule reactant, Molecule product) {
         try {
-            return new ReactionRecord(index, name, Reaction.of(id, reactant, product), null, null, null);
+            return new ReactionRecord(index, name, Reaction.of(id, reactant, product), null, null, null, null);
         } catch (IllegalArgumentException e) {
             return invalid(index, name, e.getMessage());
         }
@@ -66,11 +72,11 @@ public record ReactionRecord(long index, String name, Reaction reaction, String 
      */
     public static ReactionRecord ofSmiles(long index, String name, String title, String smiles) {
         return new ReactionRecord(index, name, null, Objects.requireNonNull(smiles, "smiles"),
-                Objects.requireNonNull(title, "title"), null);
+                Objects.requireNonNull(title, "title"), null, null);
     }
 
     /**
-     * A record that cannot be used.
+     * A record that cannot be read or is not one reaction (stage {@link TsRecord.Stage#READ}).
      *
      * @param index the record number
      * @param name how messages name it
@@ -78,6 +84,20 @@ public record ReactionRecord(long index, String name, Reaction reaction, String 
      * @return the record
      */
     public static ReactionRecord invalid(long index, String name, String problem) {
-        return new ReactionRecord(index, name, null, null, null, Objects.requireNonNull(problem, "problem"));
+        return failed(index, name, TsRecord.Stage.READ, problem);
+    }
+
+    /**
+     * A record that failed at some stage before generation (building its geometries, say).
+     *
+     * @param index the record number
+     * @param name how messages name it
+     * @param stage where
+     * @param problem why
+     * @return the record
+     */
+    public static ReactionRecord failed(long index, String name, TsRecord.Stage stage, String problem) {
+        return new ReactionRecord(index, name, null, null, null, Objects.requireNonNull(problem, "problem"),
+                Objects.requireNonNull(stage, "stage"));
     }
 }

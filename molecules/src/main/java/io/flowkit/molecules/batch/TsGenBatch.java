@@ -100,6 +100,28 @@ public final class TsGenBatch {
     }
 
     /**
+     * Builds the geometries of a SMILES record (other records are returned as they are): the same
+     * record as a reaction, or as a failure with its stage. {@link #run} does this itself; a job
+     * that spreads the (slow, xtb-bound) geometries over more workers than the generation calls it
+     * first.
+     *
+     * @param record the record
+     * @param geometries the geometry builder
+     * @return the record with its geometries, or failed
+     */
+    public static ReactionRecord prepare(ReactionRecord record, ReactionGeometries geometries) {
+        if (record.smiles() == null) {
+            return record;
+        }
+        try {
+            ReactionGeometries.Prepared p = geometries.prepare(record.smiles(), record.title());
+            return ReactionRecord.ofGeometries(record.index(), record.name(), record.title(), p.reactant(), p.product());
+        } catch (StageException e) {
+            return ReactionRecord.failed(record.index(), record.name(), TsRecord.Stage.of(e.stage()), e.getMessage());
+        }
+    }
+
+    /**
      * Runs the pipeline.
      *
      * @param records the records, in any order (outcomes come back in the same order)
@@ -114,21 +136,17 @@ public final class TsGenBatch {
         int done = 0;
         for (int i = 0; i < records.size(); i++) {
             ReactionRecord r = records.get(i);
-            if (r.problem() != null) {
-                outcomes[i] = new TsRecord(r.index(), r.name(), null, TsRecord.Stage.READ, r.problem(), null);
-            } else if (r.reaction() != null) {
-                reactions[i] = r.reaction();
-            } else {
+            if (r.smiles() != null) {
                 if (geometries == null) {
                     throw new IllegalStateException("record " + r.name() + " is a SMILES but no geometry builder was given");
                 }
                 progress.accept(String.format(Locale.ROOT, "tsgen: geometries %d/%d (%s)", ++done, smilesCount, r.name()));
-                try {
-                    ReactionGeometries.Prepared p = geometries.prepare(r.smiles(), r.title());
-                    reactions[i] = Reaction.of(r.title(), p.reactant(), p.product());
-                } catch (StageException e) {
-                    outcomes[i] = new TsRecord(r.index(), r.name(), null, TsRecord.Stage.of(e.stage()), e.getMessage(), null);
-                }
+                r = prepare(r, geometries);
+            }
+            if (r.problem() != null) {
+                outcomes[i] = new TsRecord(r.index(), r.name(), null, r.stage(), r.problem(), null);
+            } else {
+                reactions[i] = r.reaction();
             }
         }
         // Blocks of consecutive record numbers, each generated in one call (see the class comment).

@@ -42,7 +42,11 @@ public record TsRecord(long index, String name, Molecule transitionState, Stage 
             return label;
         }
 
-        static Stage of(StageException.Stage s) {
+        /**
+         * @param s a stage of the SMILES pipeline
+         * @return the same stage
+         */
+        public static Stage of(StageException.Stage s) {
             return valueOf(s.name());
         }
     }

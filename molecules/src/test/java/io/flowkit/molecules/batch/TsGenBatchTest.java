@@ -72,7 +72,8 @@ class TsGenBatchTest {
     @Test
     void recordsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> ReactionRecord.invalid(-1, "r", "bad"));
-        assertThrows(IllegalArgumentException.class, () -> new ReactionRecord(0, "r", null, null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new ReactionRecord(0, "r", null, null, null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new ReactionRecord(0, "r", null, null, null, "bad", null));
         assertThrows(IllegalArgumentException.class, () -> new TsRecord(0, "r", null, null, null, null));
         assertThrows(IllegalArgumentException.class, () -> TsGenBatch.builder().build());
         try (TsGenModel model = TsGenModel.create(TsGenConfig.defaults().withSize(16, 2), 3, Device.cpu())) {

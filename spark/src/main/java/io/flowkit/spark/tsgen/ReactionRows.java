@@ -28,6 +28,7 @@ public final class ReactionRows {
             .add("smiles", DataTypes.StringType, true)
             .add("title", DataTypes.StringType, true)
             .add("problem", DataTypes.StringType, true)
+            .add("stage", DataTypes.StringType, true)
             .add("reactant", MoleculeRows.TYPE, true)
             .add("product", MoleculeRows.TYPE, true);
 
@@ -54,7 +55,7 @@ public final class ReactionRows {
     public static Row toRow(ReactionRecord r) {
         Reaction x = r.reaction();
         return RowFactory.create(r.index(), r.index() / TsGenBatch.BLOCK, r.name(), r.smiles(), r.title(), r.problem(),
-                x == null ? null : MoleculeRows.toRow(x.reactant()), x == null ? null : MoleculeRows.toRow(x.product()));
+                r.stage() == null ? null : r.stage().name(), x == null ? null : MoleculeRows.toRow(x.reactant()), x == null ? null : MoleculeRows.toRow(x.product()));
     }
 
     /**
@@ -65,18 +66,20 @@ public final class ReactionRows {
         long index = row.getLong(0);
         String name = row.getString(2);
         if (!row.isNullAt(5)) {
-            return ReactionRecord.invalid(index, name, row.getString(5));
+            TsRecord.Stage stage = row.isNullAt(6) ? TsRecord.Stage.READ : TsRecord.Stage.valueOf(row.getString(6));
+            return ReactionRecord.failed(index, name, stage, row.getString(5));
         }
         if (!row.isNullAt(3)) {
             return ReactionRecord.ofSmiles(index, name, row.isNullAt(4) ? row.getString(3) : row.getString(4),
                     row.getString(3));
         }
-        if (row.isNullAt(6) || row.isNullAt(7)) {
+        if (row.isNullAt(7) || row.isNullAt(8)) {
             return ReactionRecord.invalid(index, name, "the row holds no SMILES and no reactant and product");
         }
         try {
-            return ReactionRecord.ofGeometries(index, name, row.<Row>getAs(6).getString(0).isBlank() ? "record " + index
-                    : row.<Row>getAs(6).getString(0), MoleculeRows.fromRow(row.getAs(6)), MoleculeRows.fromRow(row.getAs(7)));
+            Row reactant = row.getAs(7);
+            return ReactionRecord.ofGeometries(index, name, reactant.getString(0).isBlank() ? "record " + index
+                    : reactant.getString(0), MoleculeRows.fromRow(reactant), MoleculeRows.fromRow(row.getAs(8)));
         } catch (IllegalArgumentException e) {
             return ReactionRecord.invalid(index, name, e.getMessage());
         }

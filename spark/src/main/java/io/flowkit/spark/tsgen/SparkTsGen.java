@@ -21,9 +21,10 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Transition states for a Dataset of reactions on Spark: each executor loads the TS-GEN model once
- * and runs flowkit's record pipeline ({@link TsGenBatch}: 3D geometries from SMILES with CDK and
- * xtb where needed, generation, optional xtb refinement) over its partitions, block by block. Every
+ * Transition states for a Dataset of reactions on Spark, in two stages: the 3D geometries of SMILES
+ * records (CDK and xtb, {@link TsGenBatch#prepare}) record by record over every core, then
+ * generation (and optional xtb refinement) by flowkit's record pipeline ({@link TsGenBatch}) block
+ * by block, each executor loading the TS-GEN model once. Every
  * record comes back as a row with its status and error ({@link ReactionRows#OUTPUT}), so one bad
  * record never fails the job, and the result of each record is the single-process command's for the
  * same seed (records draw from their own random streams and are generated in the same blocks).
@@ -117,9 +118,13 @@ public final class SparkTsGen {
             throw new IllegalArgumentException("the reactions do not have the input schema: expected "
                     + ReactionRows.INPUT.simpleString() + ", got " + reactions.schema().simpleString());
         }
-        // Whole blocks per partition (hash of the block), in record order within a partition.
-        Dataset<Row> parted = partitions > 0 ? reactions.repartition(partitions, col("block"))
-                : reactions.repartition(col("block"));
+        // Geometries from SMILES first, record by record over every core (round robin); then whole
+        // blocks per partition (hash of the block), in record order within a partition, for generation.
+        int spread = partitions > 0 ? partitions : 2 * reactions.sparkSession().sparkContext().defaultParallelism();
+        Dataset<Row> prepared = reactions.repartition(spread).mapPartitions(new GeometryPartition(settings),
+                Encoders.row(ReactionRows.INPUT));
+        Dataset<Row> parted = partitions > 0 ? prepared.repartition(partitions, col("block"))
+                : prepared.repartition(col("block"));
         return parted.sortWithinPartitions("record").mapPartitions(new TsGenPartition(settings),
                 Encoders.row(ReactionRows.OUTPUT));
     }

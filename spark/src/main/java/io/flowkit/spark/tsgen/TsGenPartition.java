@@ -5,7 +5,6 @@ import io.flowkit.molecules.batch.TsGenBatch;
 import io.flowkit.molecules.batch.TsRecord;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.refine.XtbRefiner;
-import io.flowkit.molecules.smiles.ReactionGeometries;
 import io.flowkit.spark.ExecutorModels;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,9 +35,8 @@ final class TsGenPartition implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> rows) {
         TransitionStateGenerator generator = TransitionStateGenerator.builder()
                 .setModel(ExecutorModels.tsgen(settings.model())).optSeed(settings.seed()).build();
-        TsGenBatch.Builder b = TsGenBatch.builder().setGenerator(generator)
-                .optGeometries(ReactionGeometries.builder().optConformers(settings.conformers()).optSeed(settings.seed())
-                        .optThreads(settings.xtbThreads()).build());
+        // The geometries were built by GeometryPartition: no SMILES row arrives here.
+        TsGenBatch.Builder b = TsGenBatch.builder().setGenerator(generator);
         if (settings.refine()) {
             b.optRefiner(XtbRefiner.builder().build());
         }
