@@ -10,6 +10,7 @@ import io.flowkit.cli.bench.BenchSuite;
 import io.flowkit.cli.bench.MaternSuite;
 import io.flowkit.cli.bench.PufmSuite;
 import io.flowkit.cli.bench.SectionStore;
+import io.flowkit.cli.bench.SparkSuite;
 import io.flowkit.cli.bench.SpeedSuite;
 import io.flowkit.cli.bench.Toy2dSuite;
 import io.flowkit.cli.bench.TsGenSuite;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Parameters;
         description = {"Reproduces flowkit's benchmarks and writes report.md, report.json and pictures.",
             "Suites: toy2d (the engine's 2D benchmark), tsgen (transition states on the Grambow test split),",
             "pufm (point cloud upsampling on the PU-GAN test meshes), matern (triangulation tests of the Matérn noise",
-            "and of the mesh flow), assembly (fractured-part assembly and TORA's convergence study) and speed (DJL",
-            "against PyTorch eager). Without a suite: all but speed; all: every suite.",
+            "and of the mesh flow), assembly (fractured-part assembly and TORA's convergence study), speed (DJL",
+            "against PyTorch eager) and spark (tsgen on Spark local[1] and local[2] beside one process).",
+            "Without a suite: all but speed and spark; all: every suite.",
             "--quick (the default) uses the shipped models; --full trains them from scratch (resumable).",
             "A suite that finished is kept in OUT/sections and not run again when the same command is repeated",
             "(after Ctrl-C, for example); --fresh runs everything again."})
@@ -44,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     static final List<String> DEFAULT_SUITES = List.of("toy2d", "tsgen", "pufm", "matern", "assembly");
 
     @Parameters(arity = "0..*", paramLabel = "SUITE",
-            description = "toy2d, tsgen, pufm, matern, assembly, speed or all (default: all but speed)")
+            description = "toy2d, tsgen, pufm, matern, assembly, speed, spark or all (default: all but speed and spark)")
     private List<String> suites = new ArrayList<>();
 
     @Option(names = "--quick", description = "the shipped models, short runs (the default; about 15 minutes on 2 cores)")
@@ -93,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
                     chosen.putIfAbsent(n, suite(n));
                 }
                 chosen.putIfAbsent("speed", suite("speed"));
+                chosen.putIfAbsent("spark", suite("spark"));
             } else {
                 chosen.putIfAbsent(name, suite(name));
             }
@@ -140,8 +143,9 @@ final class BenchCommand implements Callable<Integer> {
             case "matern" -> new MaternSuite();
             case "assembly" -> new AssemblySuite();
             case "speed" -> new SpeedSuite();
+            case "spark" -> new SparkSuite();
             default -> throw new IllegalArgumentException("unknown suite: " + name
-                    + " (known: toy2d, tsgen, pufm, matern, assembly, speed, all)");
+                    + " (known: toy2d, tsgen, pufm, matern, assembly, speed, spark, all)");
         };
     }
 }

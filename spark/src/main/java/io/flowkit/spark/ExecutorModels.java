@@ -19,7 +19,7 @@ public final class ExecutorModels {
     private static final Map<String, AutoCloseable> MODELS = new ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::closeAll, "flowkit-models-close"));
+        Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::clear, "flowkit-models-close"));
     }
 
     private ExecutorModels() {}
@@ -63,7 +63,15 @@ public final class ExecutorModels {
         return MODELS.size();
     }
 
-    private static void closeAll() {
+    /**
+     * Closes every model this JVM holds; the next use loads it again (a benchmark that times the
+     * load, or a driver that is done with flowkit).
+     */
+    public static void clear() {
+        closeAll();
+    }
+
+    private static synchronized void closeAll() {
         for (AutoCloseable m : MODELS.values()) {
             try {
                 m.close();

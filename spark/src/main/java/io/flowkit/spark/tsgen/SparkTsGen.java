@@ -10,10 +10,11 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -102,7 +103,10 @@ public final class SparkTsGen {
         for (ReactionRecord r : records) {
             rows.add(ReactionRows.toRow(r));
         }
-        return spark.createDataFrame(rows, ReactionRows.INPUT);
+        // Sliced, so that no single task carries every record.
+        int slices = Math.max(1, Math.min(rows.size(), 4 * spark.sparkContext().defaultParallelism()));
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices),
+                ReactionRows.INPUT);
     }
 
     /**
@@ -120,9 +124,12 @@ public final class SparkTsGen {
         }
         // Geometries from SMILES first, record by record over every core (round robin); then whole
         // blocks per partition (hash of the block), in record order within a partition, for generation.
-        int spread = partitions > 0 ? partitions : 2 * reactions.sparkSession().sparkContext().defaultParallelism();
-        Dataset<Row> prepared = reactions.repartition(spread).mapPartitions(new GeometryPartition(settings),
-                Encoders.row(ReactionRows.INPUT));
+        Dataset<Row> prepared = reactions;
+        if (!reactions.filter(col("smiles").isNotNull()).isEmpty()) {
+            int spread = partitions > 0 ? partitions : 2 * reactions.sparkSession().sparkContext().defaultParallelism();
+            prepared = reactions.repartition(spread).mapPartitions(new GeometryPartition(settings),
+                    Encoders.row(ReactionRows.INPUT));
+        }
         Dataset<Row> parted = partitions > 0 ? prepared.repartition(partitions, col("block"))
                 : prepared.repartition(col("block"));
         return parted.sortWithinPartitions("record").mapPartitions(new TsGenPartition(settings),
@@ -142,8 +149,9 @@ public final class SparkTsGen {
      * record, its status, error and structure; each part file in record order) through Spark's
      * committer, which publishes it only when the whole job succeeded; an {@code .sdf} or
      * {@code .xyz} path gets the structures of the successes in record order, as
-     * {@code flowkit tsgen generate} writes them, through a temporary file and a move. When no
-     * record succeeded, an existing SDF/XYZ file is left as it was.
+     * {@code flowkit tsgen generate} writes them, through a temporary file and a move (the rows are
+     * gathered on the driver: for very large jobs, write Parquet). When no record succeeded, an
+     * existing SDF/XYZ file is left as it was.
      *
      * @param transitionStates rows of {@link ReactionRows#OUTPUT}
      * @param out the output path
@@ -167,9 +175,11 @@ public final class SparkTsGen {
         MoleculeFiles.checkWritable(out);
         List<Molecule> molecules = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        Iterator<Row> rows = transitionStates.orderBy("record").toLocalIterator();
-        while (rows.hasNext()) {
-            Row r = rows.next();
+        // Sorted here rather than by Spark: a global sort would sample its input first, that is run
+        // the whole generation twice.
+        List<Row> rows = new ArrayList<>(transitionStates.collectAsList());
+        rows.sort(Comparator.comparingLong(r -> r.getLong(0)));
+        for (Row r : rows) {
             if (r.getString(2).equals("ok")) {
                 molecules.add(MoleculeRows.fromRow(r.getAs(6)));
             } else {

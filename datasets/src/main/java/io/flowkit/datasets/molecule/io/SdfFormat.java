@@ -93,22 +93,43 @@ public final class SdfFormat {
     }
 
     /**
-     * Writes molecules as an SDF, one record each, with their properties as data items.
+     * Writes molecules as an SDF, one record each, with their properties as data items. The header
+     * line of each record names the program but leaves the date blank (the CTfile format allows
+     * it), so that the same molecules always give the same file.
      *
      * @param file the target, written through a temporary file
      * @param molecules the molecules
      * @throws IOException if writing fails; the target is then unchanged
      */
     public static void write(Path file, List<Molecule> molecules) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (SDFWriter sdf = new SDFWriter(text)) {
+            for (Molecule m : molecules) {
+                sdf.write(CdkMolecules.toAtomContainer(m));
+            }
+        } catch (CDKException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        String undated = withoutDates(text.toString());
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (SDFWriter sdf = new SDFWriter(w)) {
-                for (Molecule m : molecules) {
-                    sdf.write(CdkMolecules.toAtomContainer(m));
-                }
-            } catch (CDKException e) {
-                throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-            }
+            w.write(undated);
+            w.flush();
         });
+    }
+
+    /** Blanks the date (columns 11-20) of the second line of every record. */
+    static String withoutDates(String sdf) {
+        StringBuilder out = new StringBuilder(sdf.length());
+        int lineInRecord = 0;
+        for (String line : sdf.split("\n", -1)) {
+            if (lineInRecord == 1 && line.length() >= 20 && line.substring(10, 20).chars().allMatch(Character::isDigit)) {
+                line = line.substring(0, 10) + " ".repeat(10) + line.substring(20);
+            }
+            out.append(line).append('\n');
+            lineInRecord = line.startsWith("$$$$") ? 0 : lineInRecord + 1;
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
     }
 }

@@ -59,6 +59,28 @@ class SdfFormatTest {
     }
 
     @Test
+    void theSameMoleculesGiveTheSameFileWithAnUndatedHeader() throws IOException {
+        List<Molecule> ms = SdfFormat.readAll(golden("two.sdf"));
+        SdfFormat.write(dir.resolve("a.sdf"), ms);
+        String a = java.nio.file.Files.readString(dir.resolve("a.sdf"));
+        // The header line of each record: program name, blank date, dimension code.
+        List<String> headers = new java.util.ArrayList<>();
+        String[] lines = a.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (i == 0 || lines[i - 1].startsWith("$$$$")) {
+                headers.add(lines[i + 1]);
+            }
+        }
+        assertEquals(2, headers.size());
+        for (String h : headers) {
+            assertEquals("  CDK               3D", h.stripTrailing());
+        }
+        assertEquals("x\n  CDK               3D\n\n$$$$\nt\n  CDK     \n",
+                SdfFormat.withoutDates("x\n  CDK     12062618353D\n\n$$$$\nt\n  CDK     \n"));
+        assertEquals(ms, SdfFormat.readAll(dir.resolve("a.sdf")));
+    }
+
+    @Test
     void writesMoleculesWithoutBondsOrCharge() throws IOException {
         Molecule bare = Molecule.of(new int[] {6, 8}, new double[] {0, 0, 0, 1.128, 0, 0});
         SdfFormat.write(dir.resolve("co.mol"), List.of(bare));
