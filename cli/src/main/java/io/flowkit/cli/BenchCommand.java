@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flowkit bench}: reproduces the benchmarks and writes a report. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, header = "Reproduces flowkit's benchmarks and writes a report.",
+        footer = {"", "Example: flowkit bench tsgen --out flowkit-bench"},
         description = {"Reproduces flowkit's benchmarks and writes report.md, report.json and pictures.",
             "Suites: toy2d (the engine's 2D benchmark), tsgen (transition states on the Grambow test split),",
             "pufm (point cloud upsampling on the PU-GAN test meshes), matern (triangulation tests of the Matérn noise",

@@ -49,6 +49,16 @@ public final class Main {
         if (ex instanceof java.nio.file.AccessDeniedException e) {
             return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "permission denied");
         }
+        if (ex instanceof java.nio.file.FileAlreadyExistsException e) {
+            return e.getFile() + ": already exists and is in the way (a folder is needed here, or a file that does not "
+                    + "exist yet)";
+        }
+        if (ex instanceof java.nio.file.NotDirectoryException e) {
+            return e.getFile() + ": is a file, not a folder";
+        }
+        if (ex instanceof java.nio.file.FileSystemException e && e.getFile() != null) {
+            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
+        }
         if (ex instanceof java.nio.charset.CharacterCodingException) {
             return "an input is not UTF-8 text (binary?): " + ex;
         }

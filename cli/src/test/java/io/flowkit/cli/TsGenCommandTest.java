@@ -167,7 +167,7 @@ class TsGenCommandTest {
         assertTrue(r.startsWith("1\n"), r);
         assertTrue(r.contains("reactions.smi line 3 (rdb7-0): xtb optimisation:"), r);
         assertTrue(r.contains("reactions.smi line 4: parse: atom 1 (C) of the reactants has no map number"), r);
-        assertTrue(r.contains("2 of 3 reactions failed (listed above); by stage: parse 1, xtb optimisation 1"), r);
+        assertTrue(r.contains("2 of 3 reactions failed (listed on stderr); by stage: parse 1, xtb optimisation 1"), r);
         java.util.List<Molecule> written = MoleculeFiles.readAll(out);
         assertEquals(1, written.size());
         // Atom k is map number k + 1: O, C, C, N, then the hydrogens.

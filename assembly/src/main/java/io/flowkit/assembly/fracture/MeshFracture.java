@@ -103,6 +103,10 @@ public final class MeshFracture {
         if (parts < 2 || parts > MAX_PARTS) {
             throw new IllegalArgumentException("parts is not in [2, " + MAX_PARTS + "]: " + parts);
         }
+        if (parts * minShare > 1 + 1e-12) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "parts %d cannot each hold at least "
+                    + "%.0f%% of the volume: at most %d parts", parts, 100 * minShare, (int) Math.floor(1 / minShare + 1e-9)));
+        }
         ClosedMeshes.requireClosed(mesh, name);
         double volume = PlaneCut.volume(mesh);
         if (!(volume > 0) || !Double.isFinite(volume)) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit assemble}: reassembles part meshes (flow hypotheses and the geometric stage). */
-@Command(name = "assemble", mixinStandardHelpOptions = true,
+@Command(name = "assemble", mixinStandardHelpOptions = true, header = "Assembles fractured parts and writes their poses and the assembled object.",
+        footer = {"", "Example: flowkit assemble --parts parts/ --out assembled/"},
         description = {"Reassembles parts (PLY, OBJ, OFF or STL; a folder or files). The largest part stays in place;",
             "the others are moved onto it. By default the assembly flow proposes pose hypotheses and the geometric",
             "stage (fracture faces matched pairwise, parts joined by contact) chooses. Prints each part's",
@@ -56,6 +57,7 @@ public final class AssembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.flowkit.cli.OutputFolders.check(out);
         List<Path> files = partFiles(parts, out);
         List<TriangleMesh> meshes = new ArrayList<>();
         List<String> names = new ArrayList<>();

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit assembly convergence}: part accuracy against training steps, with and without alignment. */
-@Command(name = "convergence", mixinStandardHelpOptions = true,
+@Command(name = "convergence", mixinStandardHelpOptions = true, header = "Compares how fast the assembly flow learns with and without TORA's alignment.",
+        footer = {"", "Example: flowkit assembly convergence --teacher models/teacher --steps 2000"},
         description = {"TORA's claim, measured: trains the assembly flow with and without representation alignment",
             "(CKA, cosine) for several seeds, evaluates part accuracy on held-out synthetic fractures every so many",
             "steps, and prints the curves and the steps each run needs to reach a part accuracy."})

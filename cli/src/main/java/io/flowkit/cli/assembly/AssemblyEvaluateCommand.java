@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit assembly evaluate}: metrics of a trained assembly flow. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, header = "Evaluates an assembly model: part accuracy and pose errors.",
+        footer = {"", "Example: flowkit assembly evaluate --model models/assembly"},
         description = {"Assembles objects with a trained model and prints part accuracy (Hungarian matching, Chamfer",
             "< 0.01), rotation and translation errors, shape Chamfer and success rates, overall and by part count.",
             "Objects: held-out synthetic fractures (meshes never cut for training; the default), or zero-shot the real",

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit assembly fracture}: planar fracture of a closed mesh. */
-@Command(name = "fracture", mixinStandardHelpOptions = true,
+@Command(name = "fracture", mixinStandardHelpOptions = true, header = "Cuts a closed mesh into parts.",
+        footer = {"", "Example: flowkit assembly fracture --mesh cow.off --parts 4 --scatter --out parts/"},
         description = {"Cuts a closed mesh into parts by random planes or Voronoi cells (planar fractures, not",
             "physically simulated). Writes part-NN.<ext> per part in the assembled pose, largest first; with",
             "--scatter, moved apart at random, and truth.json with the poses that put them back."})
@@ -30,7 +31,7 @@ final class AssemblyFractureCommand implements Callable<Integer> {
     @Option(names = "--mesh", required = true, description = "a closed mesh (OFF, OBJ, PLY or STL)")
     private Path mesh;
 
-    @Option(names = "--parts", required = true, description = "number of parts, 2 to 32")
+    @Option(names = "--parts", required = true, description = "number of parts, 2 to 20 (each part holds at least 5% of the volume)")
     private int parts;
 
     @Option(names = "--mode", defaultValue = "planes", description = "planes or voronoi (default: ${DEFAULT-VALUE})")
@@ -52,6 +53,7 @@ final class AssemblyFractureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.flowkit.cli.OutputFolders.check(out);
         MeshFracture.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
             case "planes" -> MeshFracture.Mode.RANDOM_PLANES;
             case "voronoi" -> MeshFracture.Mode.VORONOI;

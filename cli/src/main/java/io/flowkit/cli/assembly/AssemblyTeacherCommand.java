@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit assembly teacher}: pretrains the TORA teacher on contact prediction. */
-@Command(name = "teacher", mixinStandardHelpOptions = true,
+@Command(name = "teacher", mixinStandardHelpOptions = true, header = "Trains TORA's teacher for representation alignment.",
+        footer = {"", "Example: flowkit assembly teacher --out models/teacher"},
         description = {"Pretrains the teacher encoder of representation alignment (TORA) on contact prediction: which",
             "points of an assembled object lie on a fracture face. Data: synthetic fractures of the training meshes",
             "only (disjoint from the held-out evaluation meshes)."})

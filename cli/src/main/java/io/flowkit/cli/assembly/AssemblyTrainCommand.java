@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit assembly train}: trains the assembly flow on synthetic fractures. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, header = "Trains the assembly flow on synthetic fractures of meshes/cgal.",
+        footer = {"", "Example: flowkit assembly train --steps 4000 --out models/assembly"},
         description = {"Trains the assembly flow on synthetic planar fractures of the training meshes of meshes/cgal and",
             "analytic solids (the held-out meshes cow, triceratops and rotor_small are never cut for training).",
             "Ctrl-C writes a checkpoint; running the same command again resumes from it."})

@@ -19,7 +19,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code flowkit data fetch}: downloads the missing files of the data sets, verified. */
-@Command(name = "fetch", mixinStandardHelpOptions = true,
+@Command(name = "fetch", mixinStandardHelpOptions = true, header = "Downloads the missing data sets into the data root.",
+        footer = {"", "Example: flowkit data fetch --only reactions/rdb7"},
         description = {"Downloads the data sets (all, or those named by --only) into the data root, from each file's "
                 + "original address or from a mirror (--mirror URL: URL/FOLDER/PATH for every file).",
             "Files already there with the right size and SHA-256 are skipped; an interrupted download resumes from its "

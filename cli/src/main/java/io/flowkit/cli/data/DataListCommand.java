@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit data list}: every data set, and whether it is under the data root. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list", mixinStandardHelpOptions = true, header = "Lists the data sets and their state under the data root.",
+        footer = {"", "Example: flowkit data list --verify"},
         description = {"Lists the data sets: name, folder, state under the data root (present, missing, incomplete), "
                 + "size, licence and source.",
             "The state compares file sizes; --verify compares SHA-256 checksums too."})

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit mesh agnostic}: the triangulation test of trained elephant flows. */
-@Command(name = "agnostic", mixinStandardHelpOptions = true,
+@Command(name = "agnostic", mixinStandardHelpOptions = true, header = "Tests that a mesh flow's samples do not depend on the triangulation.",
+        footer = {"", "Example: flowkit mesh agnostic --samples 64"},
         description = {"Tests trained elephant flows for triangulation agnosticism: each model generates on the training",
             "mesh A and on B, the same surface with a random half of its triangles split 1-to-3 at the centroid;",
             "B's samples are carried to A by closest point. Prints distance to the nearest training pose (frames",

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit mesh generate}: generates shapes on any triangulation with a trained mesh flow. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, header = "Generates signals (poses) on any triangulation of a mesh with a trained mesh flow.",
+        footer = {"", "Example: flowkit mesh generate --mesh elephant-remeshed.obj --samples 4 --out poses/"},
         description = {"Generates vertex positions on a mesh with a trained mesh flow (midpoint method, step 0.05).",
             "The mesh may be any triangulation of the training surface, in the training mesh's coordinates.",
             "Writes sample-NNN.obj (or .ply) per sample."})
@@ -46,6 +47,7 @@ final class MeshGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.flowkit.cli.OutputFolders.check(out);
         String ext = format.toLowerCase(Locale.ROOT);
         if (!ext.equals("obj") && !ext.equals("ply")) {
             throw new IllegalArgumentException("unknown format: " + format + " (known: obj, ply)");

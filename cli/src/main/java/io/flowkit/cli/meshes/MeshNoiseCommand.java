@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit mesh noise}: Matérn noise samples on a mesh. */
-@Command(name = "noise", mixinStandardHelpOptions = true,
+@Command(name = "noise", mixinStandardHelpOptions = true, header = "Samples Matérn noise on a mesh.",
+        footer = {"", "Example: flowkit mesh noise --mesh bunny.obj --samples 4 --out noise/"},
         description = {"Draws Matérn noise samples on a mesh: (L + tau M) f = sigma sqrt(M) z, mean removed.",
             "The mesh is scaled to the unit box first (the defaults are meant for that scale), unless --no-unit-box.",
             "L is the robust Laplacian (Sharp and Crane 2020): any triangulation is accepted, with zero-area triangles,",
@@ -46,6 +47,7 @@ final class MeshNoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.flowkit.cli.OutputFolders.check(out);
         if (samples < 1) {
             throw new IllegalArgumentException("samples is not positive: " + samples);
         }

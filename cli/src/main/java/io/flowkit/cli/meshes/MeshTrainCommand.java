@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit mesh train}: trains a mesh flow. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, header = "Trains a mesh flow on the poses of one mesh.",
+        footer = {"", "Example: flowkit mesh train --steps 2000 --out models/elephant"},
         description = {"Trains a flow of vertex positions on one mesh: Matérn (or independent) noise to the training",
             "shapes, PoissonNet-style denoiser. Default data: the 457 elephant poses of meshes/elephant-poses.",
             "Own data: --mesh REST --poses DIR (OBJ/PLY/OFF/STL files with the rest mesh's vertex order).",

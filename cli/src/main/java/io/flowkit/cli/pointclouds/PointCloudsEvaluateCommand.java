@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit pointclouds evaluate}: the PU-GAN metrics of an upsampled cloud against its mesh. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, header = "Scores an upsampled cloud against the true surface.",
+        footer = {"", "Example: flowkit pointclouds evaluate --pred dense.xyz --mesh fandisk.off"},
         description = {"Prints the upsampling metrics of a cloud against the true surface: Chamfer and Hausdorff distance",
             "to a ground-truth cloud (given, or Poisson-disk sampled from the mesh with as many points as the",
             "prediction), point-to-surface distance P2F and PU-GAN's uniformity. Use the mesh's own frame",

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit pointclouds train}: the three PUFM++ stages on the training shapes of the shared data. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, header = "Trains a PUFM++ model on the PU-GAN training meshes.",
+        footer = {"", "Example: flowkit pointclouds train --steps 20000 --out models/pufm"},
         description = {"Trains a PUFM++ x4 model on the training meshes of pointclouds/pugan-meshes (PU-GAN protocol) and",
             "the training clouds of pointclouds/punet-mc5k: stage 1 straight flow, stage 2 Chamfer refinement,",
             "stage 3 loss profile for the adaptive schedule. Saves the model with its provenance.",

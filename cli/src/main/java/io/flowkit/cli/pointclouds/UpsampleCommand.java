@@ -1,6 +1,7 @@
 package io.flowkit.cli.pointclouds;
 
 import ai.djl.Device;
+import io.flowkit.cli.EnumOptions;
 import io.flowkit.datasets.pointcloud.PointCloud;
 import io.flowkit.datasets.pointcloud.io.PointCloudFiles;
 import io.flowkit.flow.solve.OdeSolver;
@@ -12,8 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit upsample}: point cloud upsampling by flow matching (PUFM++). */
-@Command(name = "upsample", mixinStandardHelpOptions = true,
-        description = {"Upsamples a point cloud x4 or x16 by flow matching (PUFM++), patch by patch.",
+@Command(name = "upsample", mixinStandardHelpOptions = true, header = "Upsamples a point cloud by flow matching (PUFM++).",
+        footer = {"", "Example: flowkit upsample --in scan.xyz --ratio 4 --out dense.xyz"},
+        description = {"Upsamples a point cloud by any ratio from 2 to 16 by flow matching (PUFM++), patch by patch.",
             "XYZ (3 or 6 columns) and PLY in and out, by extension; normals are ignored on input."})
 public final class UpsampleCommand implements Callable<Integer> {
 
@@ -55,10 +57,14 @@ public final class UpsampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Every setting and the output path are checked before the (long) upsampling.
+        PointCloudFiles.checkWritable(out);
+        Upsampler.Schedule chosen = EnumOptions.parse(Upsampler.Schedule.class, "--schedule", schedule);
+        OdeSolver ode = OdeSolver.byName(solver);
         PointCloud sparse = PointCloudFiles.read(in);
         try (PufmModel m = model == null ? PufmModel.loadDefault(Device.cpu()) : PufmModel.load(model, Device.cpu())) {
-            Upsampler upsampler = Upsampler.builder().setModel(m).optSteps(steps).optSolver(OdeSolver.byName(solver))
-                    .optSchedule(Upsampler.Schedule.valueOf(schedule.toUpperCase(java.util.Locale.ROOT)))
+            Upsampler upsampler = Upsampler.builder().setModel(m).optSteps(steps).optSolver(ode)
+                    .optSchedule(chosen)
                     .optManifoldCorrection(correction).optCoverage(coverage).optSeed(seed).optMergeDuplicates(mergeDuplicates).optStartNoise(startNoise)
                     .optProgress(new PatchProgress("upsample")).build();
             long start = System.nanoTime();

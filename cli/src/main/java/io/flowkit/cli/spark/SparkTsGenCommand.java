@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit spark tsgen}: transition states for many reactions on Spark. */
-@Command(name = "tsgen", mixinStandardHelpOptions = true,
+@Command(name = "tsgen", mixinStandardHelpOptions = true, header = "Generates transition states for many reactions on Spark.",
         description = {"Generates transition states on Spark for paired reactant and product files (record i of each "
             + "file) or for a file of atom-mapped reaction SMILES (3D geometries built with CDK and xtb on the executors).",
             "--out ending in .parquet writes the whole table (record, name, status, stage, error, note, "
@@ -89,10 +89,10 @@ final class SparkTsGenCommand implements Callable<Integer> {
             for (String f : w.failures()) {
                 System.err.println("failed: " + f);
             }
-            System.err.printf(Locale.ROOT, "wrote %d transition states to %s in %.1f s (%.2f reactions per second, %s)%n",
+            System.out.printf(Locale.ROOT, "wrote %d transition states to %s in %.1f s (%.2f reactions per second, %s)%n",
                     w.written(), out, seconds, records / seconds, settings.master);
             if (!w.failures().isEmpty()) {
-                System.err.println(w.failures().size() + " of " + records + " reactions failed (listed above)");
+                System.out.println(w.failures().size() + " of " + records + " reactions failed (listed on stderr)");
             }
             return w.failures().isEmpty() ? 0 : 1;
         } finally {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit spark upsample}: every cloud of a folder upsampled on Spark. */
-@Command(name = "upsample", mixinStandardHelpOptions = true,
+@Command(name = "upsample", mixinStandardHelpOptions = true, header = "Upsamples every point cloud of a folder on Spark.",
         description = {"Upsamples every point cloud of a folder (.xyz, .txt, .pts, .ply) on Spark with PUFM++ into a "
             + "folder of clouds of the same names, each written whole; settings as flowkit upsample.",
             "A cloud that fails is listed on stderr (the exit status is then 1) and the others are written; a rerun "
@@ -66,10 +66,10 @@ final class SparkUpsampleCommand implements Callable<Integer> {
                     System.err.println("failed: " + r.getString(4));
                 }
             }
-            System.err.printf(Locale.ROOT, "wrote %d clouds (x%d) to %s in %.1f s (%s)%n", status.size() - failed, ratio,
+            System.out.printf(Locale.ROOT, "wrote %d clouds (x%d) to %s in %.1f s (%s)%n", status.size() - failed, ratio,
                     out, seconds, settings.master);
             if (failed > 0) {
-                System.err.println(failed + " of " + status.size() + " clouds failed (listed above)");
+                System.out.println(failed + " of " + status.size() + " clouds failed (listed on stderr)");
             }
             return failed == 0 ? 0 : 1;
         } finally {

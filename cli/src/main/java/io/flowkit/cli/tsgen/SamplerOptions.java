@@ -2,6 +2,7 @@ package io.flowkit.cli.tsgen;
 
 import ai.djl.Device;
 import io.flowkit.flow.solve.OdeSolver;
+import io.flowkit.cli.EnumOptions;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
 import java.io.IOException;
@@ -64,7 +65,7 @@ final class SamplerOptions {
             builder.optBothDirections(bothDirections);
         }
         if (consensus != null) {
-            builder.optConsensus(TransitionStateGenerator.Consensus.valueOf(consensus.toUpperCase(Locale.ROOT)));
+            builder.optConsensus(EnumOptions.parse(TransitionStateGenerator.Consensus.class, "--consensus", consensus));
         }
         if (solver != null && solver.equalsIgnoreCase("dopri5")) {
             builder.optAdaptive(1e-6, 1e-3);

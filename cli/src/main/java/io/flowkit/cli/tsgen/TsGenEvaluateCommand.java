@@ -26,7 +26,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit tsgen evaluate}: RMSD (and GFN2-xTB energy errors) of generated against reference transition states. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, header = "Compares generated transition states with reference ones.",
+        footer = {"", "Example: flowkit tsgen evaluate --reference ref.sdf --generated ts.sdf"},
         description = {"Compares generated transition states with reference ones, record by record: RMSD after Kabsch",
             "superposition and, with --xtb, the GFN2-xTB single-point energy error and the saddle-point check.",
             "With --rdb7 PART instead of --reference/--generated, generates with a model (the sampling options as in",

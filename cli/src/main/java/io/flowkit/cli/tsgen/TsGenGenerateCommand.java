@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit tsgen generate}: transition states for paired reactant and product files. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, header = "Generates transition states from reactant and product geometries or reaction SMILES.",
         description = {"Generates a transition state for each reactant/product pair (record i of each file), or for each",
             "atom-mapped reaction SMILES of a file (--smiles; one per line, optionally a name after a space or tab; atom k",
             "of the output is the atom with map number k + 1; 3D reactant and product geometries are built with CDK and",
@@ -107,17 +107,17 @@ final class TsGenGenerateCommand implements Callable<Integer> {
         }
         if (written.isEmpty()) {
             // Never replace an existing output with nothing.
-            System.err.println("no transition state was generated; " + out + " was not written");
+            System.out.println("no transition state was generated; " + out + " was not written");
             return 1;
         }
         MoleculeFiles.write(out, written);
-        System.err.printf(Locale.ROOT, "wrote %d transition states to %s (%s; %.2f s per reaction; model: %s)%n",
+        System.out.printf(Locale.ROOT, "wrote %d transition states to %s (%s; %.2f s per reaction; model: %s)%n",
                 written.size(), out, generator.describe(), seconds / Math.max(1, outcomes.size()), loaded.source());
         int failed = outcomes.size() - written.size();
         if (failed > 0) {
             List<String> stages = new ArrayList<>();
             byStage.forEach((stage, count) -> stages.add(stage.label() + " " + count));
-            System.err.println(failed + " of " + outcomes.size() + " reactions failed (listed above); by stage: "
+            System.out.println(failed + " of " + outcomes.size() + " reactions failed (listed on stderr); by stage: "
                     + String.join(", ", stages));
         }
         return failed == 0 ? 0 : 1;

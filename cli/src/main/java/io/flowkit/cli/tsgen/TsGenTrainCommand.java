@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit tsgen train}: trains a model on the Grambow split, saves it and evaluates it on the test split. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, header = "Trains a TS-GEN model on RDB7's training split.",
+        footer = {"", "Example: flowkit tsgen train --normalize --steps 40000 --out models/tsgen"},
         description = {"Trains a TS-GEN model on the training split of reactions/rdb7 (grouped by reactant; see Rdb7Split),",
             "or with --data grambow-842 on its 642 training reactions, saves it with its provenance and prints its RMSD",
             "on the validation split (rdb7) or the test split (grambow-842) beside the baselines.",

@@ -69,7 +69,13 @@ public final class TextLines implements Closeable {
      * @throws IOException on a read failure
      */
     public String next() throws IOException {
-        String line = reader.readLine();
+        String line;
+        try {
+            line = reader.readLine();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw io.flowkit.datasets.io.MalformedInputException.of(file, "is not a UTF-8 text file (binary?)"
+                    + (lineNumber > 0 ? " after line " + lineNumber : ""), e);
+        }
         if (line != null) {
             lineNumber++;
         }

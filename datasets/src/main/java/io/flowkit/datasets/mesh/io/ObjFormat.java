@@ -51,6 +51,13 @@ public final class ObjFormat {
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw ParserErrors.wrap(file, "OBJ", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw io.flowkit.datasets.io.MalformedInputException.of(file, "is not a UTF-8 text OBJ file (binary?)", e);
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw io.flowkit.datasets.io.MalformedInputException.of(file, "is not a UTF-8 text OBJ file (binary?)", e);
+            }
+            throw e;
         }
         return mesh.build(file, "OBJ");
     }

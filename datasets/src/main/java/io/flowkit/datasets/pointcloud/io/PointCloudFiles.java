@@ -37,6 +37,24 @@ public final class PointCloudFiles {
         }
     }
 
+    /**
+     * Checks, before any work, that {@link #write} can put a cloud at a path: a known extension,
+     * not a folder, an existing parent folder.
+     *
+     * @param file the output path
+     * @throws IllegalArgumentException naming the path and the problem
+     */
+    public static void checkWritable(Path file) {
+        isPly(file);
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder: give a file name");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new IllegalArgumentException(file + ": the folder " + parent + " does not exist");
+        }
+    }
+
     private static boolean isPly(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ply")) {
