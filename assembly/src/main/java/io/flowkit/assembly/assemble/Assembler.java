@@ -56,7 +56,19 @@ public final class Assembler {
      * @param poses the predicted pose of each part (input pose to assembled)
      * @param points the flow's assembled points, interleaved xyz
      */
-    public record Result(List<RigidPose> poses, double[] points) {}
+    public record Result(List<RigidPose> poses, double[] points) {
+        /** Copies what it is given: a result is immutable. */
+        public Result {
+            poses = List.copyOf(poses);
+            points = points.clone();
+        }
+
+        /** @return a copy of the assembled points, interleaved xyz */
+        @Override
+        public double[] points() {
+            return points.clone();
+        }
+    }
 
     /**
      * Assembles one object.

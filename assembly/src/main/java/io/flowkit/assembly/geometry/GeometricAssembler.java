@@ -48,6 +48,12 @@ public final class GeometricAssembler {
             confidence = confidence.clone();
             source = List.copyOf(source);
         }
+
+        /** @return a copy of the per-part confidence */
+        @Override
+        public double[] confidence() {
+            return confidence.clone();
+        }
     }
 
     private final double maxAngleDegrees;

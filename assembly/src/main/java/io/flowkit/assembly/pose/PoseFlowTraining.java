@@ -160,9 +160,11 @@ public final class PoseFlowTraining {
                 PosePath.Pose source = PosePath.source(random, SOURCE_SIGMA);
                 PosePath.Pose truth = new PosePath.Pose(example.poses().get(p).rotation(), example.poses().get(p).translation());
                 current[p] = PosePath.at(source, truth, t[e]);
+                double[] to = truth.translation();
+                double[] from = source.translation();
                 double[] v = new double[3];
                 for (int d = 0; d < 3; d++) {
-                    v[d] = truth.translation()[d] - source.translation()[d];
+                    v[d] = to[d] - from[d];
                 }
                 rates[p] = new double[][] {PosePath.angularRate(source.rotation(), truth.rotation()), v};
             }

@@ -21,7 +21,33 @@ public final class PosePath {
      * @param rotation row-major 3 × 3
      * @param translation 3 entries
      */
-    public record Pose(double[] rotation, double[] translation) {}
+    public record Pose(double[] rotation, double[] translation) {
+        /**
+         * Checks and copies the arrays: a pose is immutable.
+         *
+         * @throws IllegalArgumentException unless the rotation has 9 entries and the translation 3
+         */
+        public Pose {
+            if (rotation.length != 9 || translation.length != 3) {
+                throw new IllegalArgumentException("a pose needs a 3 × 3 rotation and 3 translations, not "
+                        + rotation.length + " and " + translation.length);
+            }
+            rotation = rotation.clone();
+            translation = translation.clone();
+        }
+
+        /** @return a copy of the rotation, row-major 3 × 3 */
+        @Override
+        public double[] rotation() {
+            return rotation.clone();
+        }
+
+        /** @return a copy of the translation */
+        @Override
+        public double[] translation() {
+            return translation.clone();
+        }
+    }
 
     /**
      * A source pose: a rotation uniform on SO(3) and a Gaussian translation.
@@ -58,9 +84,11 @@ public final class PosePath {
     public static Pose at(Pose source, Pose target, double t) {
         double[] omega = angularRate(source.rotation(), target.rotation());
         double[] r = So3.multiply(source.rotation(), So3.exp(new double[] {t * omega[0], t * omega[1], t * omega[2]}));
+        double[] from = source.translation();
+        double[] to = target.translation();
         double[] tr = new double[3];
         for (int d = 0; d < 3; d++) {
-            tr[d] = (1 - t) * source.translation()[d] + t * target.translation()[d];
+            tr[d] = (1 - t) * from[d] + t * to[d];
         }
         return new Pose(r, tr);
     }

@@ -31,7 +31,19 @@ public final class PoseSampler {
      * @param poses one pose per part, input pose to assembled
      * @param points the input points placed by these poses, interleaved xyz
      */
-    public record Sampled(List<RigidPose> poses, double[] points) {}
+    public record Sampled(List<RigidPose> poses, double[] points) {
+        /** Copies what it is given: a sample is immutable. */
+        public Sampled {
+            poses = List.copyOf(poses);
+            points = points.clone();
+        }
+
+        /** @return a copy of the placed points, interleaved xyz */
+        @Override
+        public double[] points() {
+            return points.clone();
+        }
+    }
 
     /**
      * Assembles objects.

@@ -20,6 +20,23 @@ class PosePathTest {
     }
 
     @Test
+    void aPoseHoldsItsOwnCopies() {
+        double[] r = So3.exp(new double[] {0.1, 0.2, 0.3});
+        double[] t = {1, 2, 3};
+        PosePath.Pose pose = new PosePath.Pose(r, t);
+        r[0] = 99;
+        t[0] = 99;
+        pose.rotation()[1] = 99;
+        pose.translation()[1] = 99;
+        assertArrayEquals(So3.exp(new double[] {0.1, 0.2, 0.3}), pose.rotation(), 0);
+        assertArrayEquals(new double[] {1, 2, 3}, pose.translation(), 0);
+        assertThrows(IllegalArgumentException.class, () -> new PosePath.Pose(new double[4], new double[3]));
+        PoseSampler.Sampled s = new PoseSampler.Sampled(java.util.List.of(), new double[] {1, 2, 3});
+        s.points()[0] = 7;
+        assertEquals(1, s.points()[0]);
+    }
+
+    @Test
     void pathStartsAtTheSourceAndEndsAtTheTarget() {
         SeededRandom r = SeededRandom.of(1);
         for (int k = 0; k < 20; k++) {
