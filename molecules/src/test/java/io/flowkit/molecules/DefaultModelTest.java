@@ -12,6 +12,7 @@ import io.flowkit.molecules.bench.TsGenEvaluation;
 import io.flowkit.datasets.catalog.Rdb7;
 import io.flowkit.molecules.bench.Rdb7Evaluation;
 import io.flowkit.molecules.data.Rdb7Split;
+import io.flowkit.molecules.featurize.ReactionFrame;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
 import io.flowkit.validation.molecule.RmsdSummary;
@@ -36,9 +37,10 @@ class DefaultModelTest {
             RmsdSummary tsgen2020 = result.methods().get(1).summary();
             RmsdSummary midpoint = result.methods().get(2).summary();
             assertEquals(99, generated.count());
-            // Measured 0.226 Å median, 0.312 Å mean; the 2020 model 0.380 / 0.436, the midpoint 0.502 / 0.513.
-            assertTrue(generated.median() < 0.26, "median " + generated.median());
-            assertTrue(generated.median() < tsgen2020.median() - 0.05,
+            // The references are independent of this code: the 2020 model's published predictions of these
+            // reactions (0.380 Å median, 0.436 mean) and the aligned midpoint (0.502 / 0.513). Measured:
+            // 0.226 / 0.312; the margins below are what a model worth shipping must keep.
+            assertTrue(generated.median() < tsgen2020.median() - 0.1,
                     "median " + generated.median() + " vs the 2020 model " + tsgen2020.median());
             assertTrue(generated.mean() < midpoint.mean() - 0.1, "mean " + generated.mean() + " vs " + midpoint.mean());
         }
@@ -54,7 +56,11 @@ class DefaultModelTest {
         assertEquals(r.reactant().atomCount(), container.getAtomCount());
         assertEquals(r.reactant().atomCount(), ts.atomCount());
         Molecule reference = r.transitionState().orElseThrow();
-        assertTrue(StructureRmsd.rmsd(ts, reference) < 1.0, "RMSD " + StructureRmsd.rmsd(ts, reference));
+        // Closer to the DFT transition state than the aligned midpoint of R and P (the naive answer).
+        ReactionFrame frame = ReactionFrame.of(r, 0);
+        Molecule midpoint = frame.toMolecule(frame.midpoint(), "midpoint");
+        assertTrue(StructureRmsd.rmsd(ts, reference) < StructureRmsd.rmsd(midpoint, reference),
+                "RMSD " + StructureRmsd.rmsd(ts, reference) + " vs the midpoint's " + StructureRmsd.rmsd(midpoint, reference));
         double[] a = ts.positions();
         double[] b = viaCdk.positions();
         for (int i = 0; i < a.length; i++) {

@@ -60,8 +60,8 @@ class TransitionStateGeneratorTest {
             // The deterministic prior makes the flow exact: the moved inputs give the moved structure.
             double[] expected = Molecules.move(ts, rot, shift).positions();
             assertArrayEquals(expected, moved.positions(), 1e-3);
-            // And it stays near the reactant it was generated for.
-            assertTrue(Kabsch.rmsd(ts.positions(), Molecules.reactant().positions()) < 5);
+            // (No bound on the structure itself: this model is untrained, so only the exact equivariance
+            // above has a reference; the shipped model's accuracy is DefaultModelTest's.)
             assertEquals(Molecules.reactant().atomCount(), ts.atomCount());
         }
     }

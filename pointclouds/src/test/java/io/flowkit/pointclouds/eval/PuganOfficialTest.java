@@ -26,7 +26,8 @@ class PuganOfficialTest {
             double input = PointToSurface.of(s.input(), surface).mean();
             double output = PointToSurface.of(o.puganX4(), surface).mean();
             assertTrue(input < 1e-5, s.name() + " input P2F " + input);
-            assertTrue(output > 1e-4 && output < 1e-2, s.name() + " PU-GAN output P2F " + output);
+            // PU-GAN reports 2.33e-3 on average over its 27 test shapes; a single shape within a factor 2 of it.
+            assertTrue(output > 2.33e-3 / 2 && output < 2.33e-3 * 2, s.name() + " PU-GAN output P2F " + output);
             assertTrue(PointToSurface.of(s.truth(), surface).mean() < 1e-9, "the truth is sampled on the official mesh");
         }
     }

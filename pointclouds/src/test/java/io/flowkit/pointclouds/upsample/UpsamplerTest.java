@@ -73,7 +73,11 @@ class UpsamplerTest {
         assertEquals(4 * input.length, cells.length);
         double[] global = Upsampler.builder().setModel(model).optOwnCellsOnly(false).build().upsample(input, 4);
         assertEquals(4 * input.length, global.length);
-        assertEquals(meanNearest(global), meanNearest(cells), 0.5 * meanNearest(global), "similar spacing");
+        // Four times the points on a surface halve the spacing. Both merges within 30% of that (measured: the
+        // global one 0.55, the cells' 0.40 of the input's spacing, which keeps more near pairs at cell borders).
+        double spacing = meanNearest(input);
+        assertEquals(0.5 * spacing, meanNearest(global), 0.15 * spacing, "global merge spacing");
+        assertEquals(0.5 * spacing, meanNearest(cells), 0.15 * spacing, "own cells' spacing");
     }
 
     /** The mean distance of each point to its nearest other point (also used by ThinStructuresTest). */

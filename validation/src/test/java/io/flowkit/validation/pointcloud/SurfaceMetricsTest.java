@@ -220,12 +220,26 @@ class SurfaceMetricsTest {
             Surface surface = Surface.of(mesh);
             // The official input was sampled on the mesh: P2F at the precision of the text file.
             assertTrue(PointToSurface.of(input.positions(), surface).mean() < 1e-5, name);
-            // PU-GAN's x4 output lies near the surface: P2F of a few 1e-3 (the paper reports 2.33e-3 on average).
+            // Every point's distance equals the naive distance over all triangles (every 16th point, for time).
             PointToSurface.Result p2f = PointToSurface.of(output, mesh);
-            assertTrue(p2f.mean() > 5e-4 && p2f.mean() < 5e-3, name + " P2F " + p2f.mean());
+            double[] at = output.positions();
+            for (int i = 0; i < output.size(); i += 16) {
+                double[] p = {at[3 * i], at[3 * i + 1], at[3 * i + 2]};
+                assertEquals(naiveSurfaceDistance(mesh.vertices(), mesh.faces(), p), p2f.distances()[i], 1e-12,
+                        name + " point " + i);
+            }
+            // The published P2F is an average over PU-GAN's 27 test shapes (2.33e-3); single shapes differ from
+            // the average, so the band allows a factor 2 either way.
+            assertTrue(p2f.mean() > 2.33e-3 / 2 && p2f.mean() < 2.33e-3 * 2, name + " P2F " + p2f.mean());
+            // CD depends on how the truth is sampled (here uniformly, PU-GAN's by Poisson disks), so it is held to
+            // references measured the same way: four times the points of the input halve the spacing on a
+            // surface, so at most half the input's CD; and better than independent uniform samples of its size.
             double[] truth = surface.sampleUniform(8192, 7);
             double cd = Chamfer.puGan(output.positions(), truth) * Chamfer.REPORT_SCALE;
-            assertTrue(cd > 0.1 && cd < 1.5, name + " CD " + cd);
+            double cdInput = Chamfer.puGan(input.positions(), truth) * Chamfer.REPORT_SCALE;
+            double cdRandom = Chamfer.puGan(surface.sampleUniform(8192, 8), truth) * Chamfer.REPORT_SCALE;
+            assertTrue(cd < cdInput / 2, name + " CD " + cd + " vs the input's " + cdInput);
+            assertTrue(cd < cdRandom, name + " CD " + cd + " vs uniform samples' " + cdRandom);
             // PU-GAN's output is far more uniform than independent uniform samples of the same size.
             Uniformity measure = Uniformity.builder().optSeeds(300).optRandomSeed(3).build();
             double[] upsampled = measure.compute(output.positions(), surface).values();
