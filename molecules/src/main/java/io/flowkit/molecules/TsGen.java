@@ -11,8 +11,10 @@ import org.openscience.cdk.interfaces.IAtomContainer;
 
 /**
  * One-line transition states: {@code TsGen.transitionState(reactant, product)} with the default
- * model shipped in this jar and the default generator (midpoint method, 5 steps, one sample, seed
- * 0), or {@code TsGen.fromReactionSmiles(smiles)} from an atom-mapped reaction SMILES alone. For
+ * model shipped in this jar and the default generator (the defaults of
+ * {@link TransitionStateGenerator}: midpoint method, 2 steps, 2 samples each way, their mean; seed 0),
+ * or {@code TsGen.fromReactionSmiles(smiles)} from an atom-mapped reaction SMILES alone. The model is
+ * loaded on first use and kept for the life of the class, as in every module's entry class. For
  * other settings build a {@link TransitionStateGenerator} (and a {@link ReactionGeometries}).
  */
 public final class TsGen {

@@ -64,21 +64,16 @@ public final class PartAssembler {
 
     /**
      * Assembles parts with the shipped model and the default settings (flow and geometry, 512 flow
-     * points, 2 hypotheses of 50 Euler steps, 10,000 points for the geometry, seed 0): the one-line
-     * entry point; see {@link #builder()} for the rest.
+     * points, 2 hypotheses of 50 Euler steps, 10,000 points for the geometry, seed 0): the same as
+     * {@link io.flowkit.assembly.Assembly#assemble}, the module's one-line entry point; see
+     * {@link #builder()} for the rest.
      *
      * @param parts the part meshes, in any poses
      * @return the poses and the posed parts
      * @throws IllegalArgumentException as {@link #assemble(List, List)}
      */
     public static Assembled assemble(List<TriangleMesh> parts) {
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            names.add("part " + i);
-        }
-        try (AssemblyModel m = AssemblyModel.loadDefault(ai.djl.Device.cpu())) {
-            return builder().setModel(m).build().assemble(parts, names);
-        }
+        return io.flowkit.assembly.Assembly.assemble(parts);
     }
 
     /** @return a builder; the model is required unless the method is {@link Method#GEOMETRY} */

@@ -38,7 +38,7 @@ class DefaultModelTest {
         // and scattered as a user's files would be.
         TriangleMesh cow = MeshFiles.read(DataLocation.dataset("meshes/cgal").resolve("cow.off"));
         MeshReassembly.Item item = MeshReassembly.cut("cow", cow, 3, 0);
-        PartAssembler.Assembled a = PartAssembler.assemble(item.scattered());
+        PartAssembler.Assembled a = io.flowkit.assembly.Assembly.assemble(item.scattered());
         assertEquals(3, a.poses().size());
         assertEquals(item.truth().anchor(), a.anchor());
         assertTrue(a.poses().get(a.anchor()).isIdentity(), "the anchor moved");
@@ -50,7 +50,7 @@ class DefaultModelTest {
         int faces = item.scattered().stream().mapToInt(TriangleMesh::faceCount).sum();
         assertEquals(faces, a.combined().faceCount());
         IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
-                () -> PartAssembler.assemble(List.of(item.scattered().get(0))));
+                () -> io.flowkit.assembly.Assembly.assemble(List.of(item.scattered().get(0))));
         assertEquals("assembly needs at least 2 parts, got 1", one.getMessage());
     }
 }

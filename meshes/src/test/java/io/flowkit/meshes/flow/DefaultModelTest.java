@@ -1,5 +1,6 @@
 package io.flowkit.meshes.flow;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,10 @@ class DefaultModelTest {
             double generatedDiagonal = diagonal(generated.vertices());
             assertTrue(generatedDiagonal > 0.7 * restDiagonal && generatedDiagonal < 1.3 * restDiagonal,
                     generatedDiagonal + " against " + restDiagonal);
+            // The module's one-line entry point is this generator with the shipped model.
+            assertArrayEquals(generated.vertices(), io.flowkit.meshes.MeshFlow.generate(rest, 1, 3L).get(0).vertices(), 0);
+            assertArrayEquals(io.flowkit.meshes.noise.MaternNoise.sample(rest, 3, 5L),
+                    io.flowkit.meshes.MeshFlow.noise(rest, 3, 5L), 0);
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import io.flowkit.core.math.Kabsch;
 import io.flowkit.datasets.molecule.Molecule;
 import io.flowkit.datasets.molecule.Reaction;
 import io.flowkit.flow.solve.OdeSolver;
