@@ -22,7 +22,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Assembles prepared objects with a trained flow. A pose-space model ({@link FlowSpace#POSES}) is
- * sampled by {@link PoseSampler} (Euler on the poses). A point-space model (Rectified Point Flow, Sun et al. 2025): the
+ * sampled by {@link PoseSampler} (the same solver on SO(3) × R³). A point-space model (Rectified Point Flow, Sun et al. 2025): the
  * non-anchor points start from Gaussian noise, the anchor's at its pose, and the flow is integrated
  * from t = 0 to 1 (Euler with 50 steps by default; midpoint, Heun and RK4 available). Each part's
  * rigid pose is then recovered from its input points and its predicted assembled points by Kabsch
@@ -92,7 +92,7 @@ public final class Assembler {
         for (int start = 0; start < examples.size(); start += batchSize) {
             List<AssemblyExample> chunk = examples.subList(start, Math.min(examples.size(), start + batchSize));
             if (model.flowSpace() == FlowSpace.POSES) {
-                for (PoseSampler.Sampled s : PoseSampler.sample(model, chunk, steps, seed, start)) {
+                for (PoseSampler.Sampled s : PoseSampler.sample(model, chunk, solver, TimeGrid.uniform(steps), seed, start)) {
                     out.add(new Result(s.poses(), s.points()));
                 }
             } else {

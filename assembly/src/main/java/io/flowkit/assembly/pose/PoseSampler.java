@@ -1,5 +1,6 @@
 package io.flowkit.assembly.pose;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -9,17 +10,22 @@ import io.flowkit.assembly.data.AssemblyExample;
 import io.flowkit.assembly.model.AssemblyModel;
 import io.flowkit.core.math.So3;
 import io.flowkit.datasets.assembly.RigidPose;
-import io.flowkit.flow.engine.FlowEngine;
+import io.flowkit.flow.grid.TimeGrid;
+import io.flowkit.flow.manifold.Manifold;
 import io.flowkit.flow.random.SeededRandom;
+import io.flowkit.flow.solve.OdeSolver;
+import io.flowkit.flow.solve.RungeKutta;
+import io.flowkit.flow.solve.VelocityFunction;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Samples the pose flow: every non-anchor part starts at a random pose ({@link PosePath#source},
- * seeded per object) and the poses are integrated from t = 0 to 1 by Euler steps on SO(3) × R³. At
- * each step the network predicts the velocity of every point; each part's angular and linear rates
- * are the rigid motion closest to its points' velocities ({@link PosePath#rates}), and the part moves
- * by {@code R ← R exp(Δt Ω)}, {@code τ ← τ + Δt v}. The anchor stays at the identity.
+ * seeded per object) and the poses are integrated from t = 0 to 1 on SO(3) × R³ by the engine's
+ * solvers ({@link Manifold#rigidMotions()}: Euler, midpoint, Heun or RK4 on any time grid). At each
+ * evaluation the network predicts the velocity of every point; each part's angular and linear rates
+ * are the rigid motion closest to its points' velocities ({@link PosePath#rates}), and a step moves
+ * the part by {@code R ← R exp(Δt Ω)}, {@code τ ← τ + Δt v}. The anchor stays at the identity.
  */
 public final class PoseSampler {
 
@@ -46,7 +52,7 @@ public final class PoseSampler {
     }
 
     /**
-     * Assembles objects.
+     * Assembles objects with Euler steps on a uniform grid.
      *
      * @param model a pose-flow model
      * @param examples objects with the same point count
@@ -59,9 +65,31 @@ public final class PoseSampler {
         if (steps < 1) {
             throw new IllegalArgumentException("steps is below 1: " + steps);
         }
+        return sample(model, examples, OdeSolver.euler(), TimeGrid.uniform(steps), seed, first);
+    }
+
+    /**
+     * Assembles objects with any fixed-step solver of the engine on any time grid (BOSS grids
+     * included), stepping on SO(3) × R³ by its exponential map ({@link Manifold#rigidMotions()}).
+     *
+     * @param model a pose-flow model
+     * @param examples objects with the same point count
+     * @param solver euler, midpoint, heun or rk4 ({@link OdeSolver#byName})
+     * @param grid the time grid from 0 to 1
+     * @param seed object i (counting from {@code first}) draws its source poses from {@code seed + i}
+     * @param first the index of the first object, for the seeds
+     * @return one result per object
+     * @throws IllegalArgumentException if the solver is adaptive (dopri5 has no step on a manifold)
+     */
+    public static List<Sampled> sample(AssemblyModel model, List<AssemblyExample> examples, OdeSolver solver,
+            TimeGrid grid, long seed, int first) {
+        if (!(solver instanceof RungeKutta rk)) {
+            throw new IllegalArgumentException("the pose flow needs a fixed-step solver (euler, midpoint, heun, rk4): "
+                    + solver.name());
+        }
         AssemblyBatch batch = AssemblyBatch.of(examples, model.config().maxParts());
-        int n = batch.points();
         List<PoseState> states = new ArrayList<>();
+        int parts = 0;
         for (int e = 0; e < examples.size(); e++) {
             AssemblyExample example = examples.get(e);
             SeededRandom random = SeededRandom.of(seed + first + e);
@@ -70,45 +98,18 @@ public final class PoseSampler {
                 start[p] = PosePath.source(random, PoseFlowTraining.SOURCE_SIGMA);
             }
             states.add(new PoseState(example, start));
+            parts = Math.max(parts, example.partCount());
         }
-        ParameterStore store = new ParameterStore(model.manager(), false);
-        double dt = 1.0 / steps;
-        float[] x = new float[examples.size() * n * 3];
-        try (FlowEngine.GradientMode off = FlowEngine.noGradient()) {
-            for (int k = 0; k < steps; k++) {
-                for (int e = 0; e < states.size(); e++) {
-                    states.get(e).placed(x, e * n * 3);
-                }
-                float[] t = new float[examples.size()];
-                java.util.Arrays.fill(t, (float) (k * dt));
-                float[] u;
-                try (NDManager scope = model.manager().newSubManager()) {
-                    NDList in = new NDList(scope.create(x, new Shape(examples.size(), n, 3)), scope.create(t));
-                    in.addAll(batch.condition(scope));
-                    u = model.network().forward(store, in, false).get(0).toFloatArray();
-                }
-                for (int e = 0; e < states.size(); e++) {
-                    PoseState s = states.get(e);
-                    for (int p = 0; p < s.example().partCount(); p++) {
-                        if (p == s.example().anchor()) {
-                            continue;
-                        }
-                        PosePath.Pose pose = s.pose(p);
-                        double[][] rates = PosePath.rates(pose.rotation(), s.localPoints(p), s.gather(u, e * n * 3, p));
-                        double[] w = rates[0];
-                        double[] r = So3.multiply(pose.rotation(), So3.exp(new double[] {dt * w[0], dt * w[1], dt * w[2]}));
-                        double[] tr = pose.translation().clone();
-                        for (int d = 0; d < 3; d++) {
-                            tr[d] += dt * rates[1][d];
-                        }
-                        s.setPose(p, new PosePath.Pose(r, tr));
-                    }
-                }
-            }
+        double[] end;
+        try (NDManager scope = model.manager().newSubManager()) {
+            NDArray x0 = scope.create(stack(states, parts), new Shape(examples.size(), parts, 12));
+            PoseField field = new PoseField(model, batch, states, parts);
+            end = rk.on(Manifold.rigidMotions()).solve(field, x0, grid, false).state().toDoubleArray();
         }
+        unstack(end, states, parts);
         List<Sampled> out = new ArrayList<>();
-        for (int e = 0; e < states.size(); e++) {
-            PoseState s = states.get(e);
+        int n = batch.points();
+        for (PoseState s : states) {
             List<RigidPose> poses = new ArrayList<>();
             for (int p = 0; p < s.example().partCount(); p++) {
                 poses.add(p == s.example().anchor() ? RigidPose.identity()
@@ -123,6 +124,91 @@ public final class PoseSampler {
             out.add(new Sampled(poses, points));
         }
         return out;
+    }
+
+    /** The poses as rigid-motion points {@code (objects, parts, 12)}; missing parts are the identity. */
+    private static double[] stack(List<PoseState> states, int parts) {
+        double[] x = new double[states.size() * parts * 12];
+        for (int e = 0; e < states.size(); e++) {
+            for (int p = 0; p < parts; p++) {
+                int o = (e * parts + p) * 12;
+                if (p < states.get(e).example().partCount()) {
+                    PosePath.Pose pose = states.get(e).pose(p);
+                    System.arraycopy(pose.rotation(), 0, x, o, 9);
+                    System.arraycopy(pose.translation(), 0, x, o + 9, 3);
+                } else {
+                    x[o] = 1;
+                    x[o + 4] = 1;
+                    x[o + 8] = 1;
+                }
+            }
+        }
+        return x;
+    }
+
+    /** Sets every part's pose from rigid-motion points {@code (objects, parts, 12)}. */
+    static void unstack(double[] x, List<PoseState> states, int parts) {
+        for (int e = 0; e < states.size(); e++) {
+            PoseState s = states.get(e);
+            for (int p = 0; p < s.example().partCount(); p++) {
+                int o = (e * parts + p) * 12;
+                s.setPose(p, new PosePath.Pose(java.util.Arrays.copyOfRange(x, o, o + 9),
+                        java.util.Arrays.copyOfRange(x, o + 9, o + 12)));
+            }
+        }
+    }
+
+    /**
+     * The pose flow's velocity on SO(3) × R³: the parts placed at the current poses, the network's
+     * point velocities, and each part's rigid rates closest to them ({@link PosePath#rates}); the
+     * anchor and missing parts stand still.
+     */
+    private static final class PoseField implements VelocityFunction {
+
+        private final AssemblyModel model;
+        private final AssemblyBatch batch;
+        private final List<PoseState> states;
+        private final int parts;
+        private final ParameterStore store;
+
+        PoseField(AssemblyModel model, AssemblyBatch batch, List<PoseState> states, int parts) {
+            this.model = model;
+            this.batch = batch;
+            this.states = states;
+            this.parts = parts;
+            this.store = new ParameterStore(model.manager(), false);
+        }
+
+        @Override
+        public NDArray evaluate(NDArray x, double t) {
+            unstack(x.toDoubleArray(), states, parts);
+            int n = batch.points();
+            float[] placed = new float[states.size() * n * 3];
+            for (int e = 0; e < states.size(); e++) {
+                states.get(e).placed(placed, e * n * 3);
+            }
+            float[] times = new float[states.size()];
+            java.util.Arrays.fill(times, (float) t);
+            float[] u;
+            try (NDManager scope = model.manager().newSubManager()) {
+                NDList in = new NDList(scope.create(placed, new Shape(states.size(), n, 3)), scope.create(times));
+                in.addAll(batch.condition(scope));
+                u = model.network().forward(store, in, false).get(0).toFloatArray();
+            }
+            double[] rates = new double[states.size() * parts * 6];
+            for (int e = 0; e < states.size(); e++) {
+                PoseState s = states.get(e);
+                for (int p = 0; p < s.example().partCount(); p++) {
+                    if (p == s.example().anchor()) {
+                        continue;
+                    }
+                    double[][] r = PosePath.rates(s.pose(p).rotation(), s.localPoints(p), s.gather(u, e * n * 3, p));
+                    System.arraycopy(r[0], 0, rates, (e * parts + p) * 6, 3);
+                    System.arraycopy(r[1], 0, rates, (e * parts + p) * 6 + 3, 3);
+                }
+            }
+            return x.getManager().create(rates, new Shape(states.size(), parts, 6));
+        }
     }
 
     /** Removes the round-off drift of repeated products: exp(log(R)) is orthonormal to working precision. */

@@ -67,6 +67,22 @@ class PoseFlowTrainingTest {
                     assertEquals(0, So3.angle(rot, So3.exp(So3.log(rot))), 1e-9);
                 }
             }
+            // The pose flow runs through the engine's solvers: midpoint on a cosine grid, also rigid.
+            List<PoseSampler.Sampled> midpoint = PoseSampler.sample(t.model(), train.subList(0, 1),
+                    io.flowkit.flow.solve.OdeSolver.midpoint(), io.flowkit.flow.grid.TimeGrid.cosine(4), 9, 0);
+            List<PoseSampler.Sampled> euler = PoseSampler.sample(t.model(), train.subList(0, 1), 6, 9, 0);
+            AssemblyExample object = train.get(0);
+            for (int p = 0; p < object.partCount(); p++) {
+                assertArrayEquals(midpoint.get(0).poses().get(p).apply(object.partPoints(p, false)),
+                        gather(object, midpoint.get(0).points(), p), 1e-4);
+            }
+            assertTrue(!java.util.Arrays.equals(midpoint.get(0).points(), euler.get(0).points()));
+            // Assembler's default is Euler (r ran two objects per batch: float round-off of the batch only).
+            assertArrayEquals(r.get(0).points(), euler.get(0).points(), 1e-4, "Assembler's Euler is PoseSampler's");
+            IllegalArgumentException adaptive = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> PoseSampler.sample(t.model(), train.subList(0, 1), io.flowkit.flow.solve.OdeSolver.byName("dopri5"),
+                            io.flowkit.flow.grid.TimeGrid.uniform(4), 9, 0));
+            assertTrue(adaptive.getMessage().contains("fixed-step solver"), adaptive.getMessage());
             t.model().save(dir.resolve("model"), t.provenance());
             try (AssemblyModel loaded = AssemblyModel.load(dir.resolve("model"), Device.cpu())) {
                 assertEquals(FlowSpace.POSES, loaded.flowSpace());

@@ -48,4 +48,13 @@ public interface Manifold {
     static Manifold so3() {
         return So3Manifold.INSTANCE;
     }
+
+    /**
+     * @return rigid motions SO(3) × R³ for pose flows: points {@code (…, 12)} (row-major rotation,
+     *     translation), tangents {@code (…, 6)} (body-frame angular rate, linear rate); see
+     *     {@link RigidMotionManifold}
+     */
+    static Manifold rigidMotions() {
+        return RigidMotionManifold.INSTANCE;
+    }
 }
