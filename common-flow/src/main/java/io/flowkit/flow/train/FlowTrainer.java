@@ -47,67 +47,46 @@ public final class FlowTrainer implements AutoCloseable {
 
     private final VelocityField field;
     private final FlowDataSource data;
-    private final long steps;
     private final int batchSize;
     private final AffinePath path;
     private final Coupling coupling;
     private final TimeSampler timeSampler;
     private final FlowLoss loss;
-    private final Adam adam;
-    private final double emaDecay;
     private final double clipGradNorm;
     private final int maxSkips;
     private int consecutiveSkips;
     private long skippedSteps;
     private final long seed;
-    private final Path checkpointDirectory;
-    private final long checkpointEvery;
-    private final int keepCheckpoints;
-    private final ProgressListener progress;
     private final Map<String, String> configuration;
 
-    private final NDManager manager;
     private final ModelParameters parameters;
-    private final Adam.State optimizerState;
-    private final ExponentialMovingAverage ema;
-    private final SeededRandom random;
-    private final List<Double> lossHistory = new ArrayList<>();
+    private final NDManager base;
     private final Engine engine;
-    private long step;
+    private final ResumableLoop loop;
     private volatile boolean stopRequested;
 
     private FlowTrainer(Builder b) {
         this.field = b.field;
         this.data = b.data;
-        this.steps = b.steps;
         this.batchSize = b.batchSize;
         this.path = b.path;
         this.coupling = b.coupling;
         this.timeSampler = b.timeSampler;
         this.loss = b.loss;
-        this.adam = b.adam;
-        this.emaDecay = b.emaDecay;
         this.clipGradNorm = b.clipGradNorm;
         this.maxSkips = b.maxSkips;
         this.seed = b.seed;
-        this.checkpointDirectory = b.checkpointDirectory;
-        this.checkpointEvery = b.checkpointEvery;
-        this.keepCheckpoints = b.keepCheckpoints;
-        this.progress = b.progress;
         this.engine = FlowEngine.get();
         this.parameters = ModelParameters.of(field.block());
-        this.manager = parameters.parameters().get(0).getArray().getManager().newSubManager();
-        this.optimizerState = adam.newState(parameters, manager);
-        this.ema = emaDecay > 0 ? new ExponentialMovingAverage(emaDecay, parameters, manager) : null;
-        this.random = SeededRandom.of(seed);
+        this.base = parameters.parameters().get(0).getArray().getManager();
         Map<String, String> config = new LinkedHashMap<>(b.extraConfiguration);
         config.put("trainer.batchSize", Integer.toString(batchSize));
         config.put("trainer.path", path.scheduler().name());
         config.put("trainer.coupling", coupling.name());
         config.put("trainer.timeSampler", timeSampler.name());
         config.put("trainer.loss", loss.describe());
-        config.put("trainer.optimizer", adam.describe());
-        config.put("trainer.ema", Double.toString(emaDecay));
+        config.put("trainer.optimizer", b.adam.describe());
+        config.put("trainer.ema", Double.toString(b.emaDecay));
         config.put("trainer.clipGradNorm", Double.toString(clipGradNorm));
         if (maxSkips > 0) {
             config.put("trainer.skipNonFinite", Integer.toString(maxSkips));
@@ -115,6 +94,12 @@ public final class FlowTrainer implements AutoCloseable {
         config.put("trainer.seed", Long.toString(seed));
         config.put("trainer.parameters", Long.toString(parameters.count()));
         this.configuration = Map.copyOf(config);
+        // The one engine loop: checkpoints, resume, EMA, random stream, progress and stop.
+        this.loop = ResumableLoop.builder().setParameters(parameters, base)
+                .setOptimizer(b.adam).setSteps(b.steps, seed).setProvenance(configuration, (at, losses) -> provenance(Map.of(), at, losses))
+                .optEma(b.emaDecay).optCheckpoints(b.checkpointDirectory, b.checkpointEvery)
+                .optKeepCheckpoints(b.keepCheckpoints).optProgress(b.progress).optStopSignal(() -> stopRequested)
+                .optSkippedSteps(true).optCopyEmaAtEnd(false).build();
     }
 
     /** @return a builder */
@@ -129,12 +114,12 @@ public final class FlowTrainer implements AutoCloseable {
 
     /** @return the number of finished steps */
     public long step() {
-        return step;
+        return loop.step();
     }
 
     /** @return the EMA of the weights, if enabled */
     public Optional<ExponentialMovingAverage> ema() {
-        return Optional.ofNullable(ema);
+        return loop.ema();
     }
 
     /** Asks {@link #train()} to checkpoint after the current step and return; safe from any thread. */
@@ -150,19 +135,7 @@ public final class FlowTrainer implements AutoCloseable {
      * @throws UncheckedIOException if it cannot be read
      */
     public boolean resume() {
-        if (checkpointDirectory == null) {
-            return false;
-        }
-        try {
-            Optional<Path> latest = Checkpoint.latestFolder(checkpointDirectory);
-            if (latest.isEmpty()) {
-                return false;
-            }
-            restore(Checkpoint.load(latest.get()));
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resume from " + checkpointDirectory + ": " + e.getMessage(), e);
-        }
+        return loop.resume();
     }
 
     /**
@@ -172,49 +145,21 @@ public final class FlowTrainer implements AutoCloseable {
      * @throws IllegalArgumentException if the configuration or the tensors differ
      */
     public void restore(Checkpoint checkpoint) {
-        checkpoint.requireConfiguration(configuration);
-        parameters.load(parameters.arrays(), checkpoint.model(), "", "checkpoint model");
-        optimizerState.load(checkpoint.optimizer());
-        if (ema != null) {
-            ema.load(checkpoint.ema());
-        }
-        random.restoreState(checkpoint.randomState());
-        lossHistory.clear();
-        lossHistory.addAll(checkpoint.lossHistory());
-        step = checkpoint.provenance().step();
+        loop.restore(checkpoint);
     }
 
     /**
      * Trains until the configured number of steps (resuming from the newest checkpoint first when a
-     * checkpoint directory is set), or until {@link #requestStop()}.
+     * checkpoint directory is set), or until {@link #requestStop()}: the step runs inside the
+     * engine's {@link ResumableLoop}.
      *
      * @return the result
      * @throws IllegalStateException if the loss becomes non-finite (the message names the step)
      */
     public TrainingResult train() {
-        resume();
-        long start = System.nanoTime();
-        long firstStep = step;
-        Path lastCheckpoint = null;
-        progress.onStart(step, steps);
-        while (step < steps && !stopRequested) {
-            double value = runStep();
-            if (Double.isFinite(value)) {
-                lossHistory.add(value); // a skipped step's non-finite loss is counted, not averaged or stored
-            }
-            step++;
-            double seconds = (System.nanoTime() - start) / 1e9;
-            progress.onStep(step, steps, value, (step - firstStep) / Math.max(seconds, 1e-9));
-            if (checkpointDirectory != null && (step % checkpointEvery == 0 || step == steps)) {
-                lastCheckpoint = saveCheckpoint();
-            }
-        }
-        if (stopRequested && checkpointDirectory != null && step > firstStep && step % checkpointEvery != 0) {
-            lastCheckpoint = saveCheckpoint();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainingResult(step, List.copyOf(lossHistory), lastCheckpoint, seconds, step - firstStep,
-                stopRequested && step < steps);
+        ResumableLoop.Result r = loop.run((step, random, optimizer) -> runStep(step, random, optimizer));
+        return new TrainingResult(r.steps(), r.losses(), r.lastCheckpoint(), r.seconds(), r.stepsThisRun(),
+                stopRequested && !r.complete());
     }
 
     /**
@@ -224,37 +169,28 @@ public final class FlowTrainer implements AutoCloseable {
      * @return the checkpoint
      */
     public Checkpoint checkpoint(Map<String, Double> metrics) {
+        return loop.checkpoint(provenance(metrics, loop.step(), loop.losses()));
+    }
+
+    private Provenance provenance(Map<String, Double> metrics, long step, List<Double> history) {
         Map<String, Double> allMetrics = new LinkedHashMap<>(metrics);
-        if (!lossHistory.isEmpty()) {
-            int n = lossHistory.size();
-            allMetrics.put("loss.last100", lossHistory.subList(Math.max(0, n - 100), n).stream()
+        if (!history.isEmpty()) {
+            int n = history.size();
+            allMetrics.put("loss.last100", history.subList(Math.max(0, n - 100), n).stream()
                     .mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
         }
-        Provenance provenance = new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
+        return new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, step, data.describe(),
                 configuration, allMetrics, FlowEngine.threads());
-        return Checkpoint.of(provenance, random.saveState(), lossHistory, parameters.weights(),
-                ema == null ? Map.of() : ema.toTensors(), optimizerState.toTensors());
     }
 
-    private Path saveCheckpoint() {
-        try {
-            Path folder = checkpoint(Map.of()).save(checkpointDirectory);
-            Checkpoint.prune(checkpointDirectory, keepCheckpoints);
-            progress.onCheckpoint(folder);
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a checkpoint to " + checkpointDirectory + ": " + e.getMessage(), e);
-        }
-    }
-
-    private double runStep() {
+    private double runStep(long step, SeededRandom random, Adam.State optimizerState) {
         HostBatch batch = data.next(step, batchSize, random);
         CoupledBatch pairs = coupling.couple(batch.x0(), batch.x1(), batch.size(), random);
         float[] t = timeSampler.sample(batch.size(), random);
         HostPathSample sample = path.sample(pairs.x0(), pairs.x1(), t);
         Shape shape = batch.batchShape();
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = base.newSubManager()) {
             NDArray xt = scope.create(sample.xt(), shape);
             NDArray ut = scope.create(sample.ut(), shape);
             NDArray times = scope.create(t);
@@ -294,10 +230,7 @@ public final class FlowTrainer implements AutoCloseable {
             consecutiveSkips = 0;
             double scale = clipGradNorm > 0 && norm > clipGradNorm ? clipGradNorm / norm : 1;
             optimizerState.update(step, scale);
-            if (ema != null) {
-                ema.update();
-            }
-            return value;
+            return value; // the loop updates the EMA after a step that did not skip
         }
     }
 
@@ -309,7 +242,7 @@ public final class FlowTrainer implements AutoCloseable {
     /** Frees the optimizer moments and EMA weights (not the model). */
     @Override
     public void close() {
-        manager.close();
+        loop.close();
     }
 
     /** Configures a {@link FlowTrainer}. */
