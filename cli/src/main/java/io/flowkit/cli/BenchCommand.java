@@ -117,7 +117,8 @@ final class BenchCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                BenchSection section = suite.run(context);
+                long started = System.nanoTime();
+                BenchSection section = suite.run(context).withSeconds((System.nanoTime() - started) / 1e9);
                 store.save(section, key);
                 report.add(section);
             } catch (RuntimeException | OutOfMemoryError e) {

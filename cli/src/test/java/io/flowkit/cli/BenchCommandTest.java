@@ -31,7 +31,8 @@ class BenchCommandTest {
         assertTrue(first.contains("FAILED pufm: ") && first.contains("no-such-model"), first);
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("## toy2d") && md.contains("## Failed") && md.contains("no-such-model"), md);
-        assertTrue(md.contains("*Seed 3, quick mode, " + Runtime.getRuntime().availableProcessors() + " cores"), md);
+        assertTrue(md.contains("*Seed 3, quick mode, " + Runtime.getRuntime().availableProcessors() + " cores, "), md);
+        assertTrue(md.contains("**time per suite**") && md.contains("| toy2d |") && md.contains("| all |"), md);
         assertTrue(Files.size(out.resolve("toy2d-samples.png")) > 1000);
         JsonObject json = JsonParser.parseString(Files.readString(out.resolve("report.json"))).getAsJsonObject();
         JsonObject toy = json.getAsJsonObject("suites").getAsJsonObject("toy2d");

@@ -77,13 +77,32 @@ public final class BenchReport {
      */
     String stamp(BenchSection section) {
         return "Seed " + seed + ", " + mode + " mode, " + Runtime.getRuntime().availableProcessors() + " cores"
+                + (Double.isFinite(section.seconds()) ? String.format(java.util.Locale.ROOT, ", %.1f min", section.seconds() / 60)
+                        : "")
                 + (section.provenance().isEmpty() ? "" : "; models: " + section.provenance()) + ".";
+    }
+
+    /** @return what each suite cost in wall time, and the total, as a table */
+    ResultTable costs() {
+        ResultTable.Builder t = ResultTable.builder().optTitle("time per suite").setColumns("suite", "minutes")
+                .optDecimals("minutes", 1);
+        double total = 0;
+        for (BenchSection section : sections) {
+            t.addRow(section.name(), Double.isFinite(section.seconds()) ? section.seconds() / 60 : null);
+            total += Double.isFinite(section.seconds()) ? section.seconds() : 0;
+        }
+        t.addRow("all", total / 60);
+        return t.optNote("Wall time of each suite in the run that produced it (a suite kept from an earlier run keeps "
+                + "its own time).").build();
     }
 
     /** @return the report as text tables */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("flowkit bench (").append(mode).append(", seed ").append(seed).append(") on ").append(machine()).append("\n\n");
+        if (!sections.isEmpty()) {
+            sb.append(costs().toText()).append('\n');
+        }
         for (BenchSection section : sections) {
             for (ResultTable table : section.tables()) {
                 sb.append(table.toText()).append('\n');
@@ -106,6 +125,9 @@ public final class BenchReport {
         StringBuilder sb = new StringBuilder("# flowkit bench\n\n");
         sb.append("Mode `").append(mode).append("`, seed ").append(seed).append(", ").append(created).append(".  \n");
         sb.append("Machine: ").append(machine()).append(".\n\n");
+        if (!sections.isEmpty()) {
+            sb.append(costs().toMarkdown()).append('\n');
+        }
         for (BenchSection section : sections) {
             sb.append("## ").append(section.name()).append("\n\n");
             for (ResultTable table : section.tables()) {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param notes free text printed under the tables (settings, conventions)
  * @param provenance where the models behind the figures come from (one line; empty when no model)
  * @param published the published figures of the reproduced paper, for context, or {@code null}
+ * @param seconds how long the suite ran (wall time), NaN when not measured
  */
 public record BenchSection(String name, List<ResultTable> tables, List<String> pictures, List<String> notes,
-        String provenance, ResultTable published) {
+        String provenance, ResultTable published, double seconds) {
 
     /** Copies the lists. */
     public BenchSection {
@@ -33,7 +34,7 @@ public record BenchSection(String name, List<ResultTable> tables, List<String> p
      * @param notes its notes
      */
     public BenchSection(String name, List<ResultTable> tables, List<String> pictures, List<String> notes) {
-        this(name, tables, pictures, notes, "", null);
+        this(name, tables, pictures, notes, "", null, Double.NaN);
     }
 
     /**
@@ -41,7 +42,7 @@ public record BenchSection(String name, List<ResultTable> tables, List<String> p
      * @return this section with that provenance
      */
     public BenchSection withProvenance(String value) {
-        return new BenchSection(name, tables, pictures, notes, value, published);
+        return new BenchSection(name, tables, pictures, notes, value, published, seconds);
     }
 
     /**
@@ -49,6 +50,14 @@ public record BenchSection(String name, List<ResultTable> tables, List<String> p
      * @return this section with them
      */
     public BenchSection withPublished(ResultTable table) {
-        return new BenchSection(name, tables, pictures, notes, provenance, table);
+        return new BenchSection(name, tables, pictures, notes, provenance, table, seconds);
+    }
+
+    /**
+     * @param value how long the suite ran, seconds
+     * @return this section with that time
+     */
+    public BenchSection withSeconds(double value) {
+        return new BenchSection(name, tables, pictures, notes, provenance, published, value);
     }
 }

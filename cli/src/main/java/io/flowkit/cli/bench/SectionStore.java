@@ -107,6 +107,9 @@ public final class SectionStore {
         section.notes().forEach(notes::add);
         s.add("notes", notes);
         s.addProperty("provenance", section.provenance());
+        if (Double.isFinite(section.seconds())) {
+            s.addProperty("seconds", section.seconds());
+        }
         if (section.published() != null) {
             s.add("published", JsonParser.parseString(section.published().toJson()));
         }
@@ -124,6 +127,6 @@ public final class SectionStore {
         s.getAsJsonArray("notes").forEach(n -> notes.add(n.getAsString()));
         ResultTable published = s.has("published") ? ResultTable.fromJson(s.get("published").toString()) : null;
         return new BenchSection(s.get("name").getAsString(), tables, pictures, notes, s.get("provenance").getAsString(),
-                published);
+                published, s.has("seconds") ? s.get("seconds").getAsDouble() : Double.NaN);
     }
 }

@@ -22,7 +22,8 @@ class SectionStoreTest {
         ResultTable table = ResultTable.builder().optTitle("t").setColumns("method", "CD").optDecimals("CD", 4)
                 .addRow("ours", 0.28341).addRow("midpoint", 0.2931).optNote("a note").optMetadata("seed", 3L).build();
         ResultTable published = PublishedFigures.assembly();
-        return new BenchSection("pufm", List.of(table), List.of("p.png"), List.of("n1"), "trained 10 steps", published);
+        return new BenchSection("pufm", List.of(table), List.of("p.png"), List.of("n1"), "trained 10 steps", published,
+                125.5);
     }
 
     private static BenchSuite suite(String settings) {
@@ -58,6 +59,7 @@ class SectionStoreTest {
         assertEquals(section().published().toJson(), s.published().toJson());
         assertEquals(List.of("p.png"), s.pictures());
         assertEquals(List.of("n1"), s.notes());
+        assertEquals(125.5, s.seconds(), "the suite's time is kept with it");
         assertEquals("trained 10 steps", s.provenance());
     }
 
