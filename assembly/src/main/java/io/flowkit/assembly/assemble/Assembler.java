@@ -32,15 +32,15 @@ import java.util.function.IntConsumer;
 public final class Assembler {
 
     private final AssemblyModel model;
-    private final int steps;
+    private final TimeGrid grid;
     private final OdeSolver solver;
     private final long seed;
     private final int batchSize;
 
     private Assembler(Builder b) {
         this.model = b.model;
-        this.steps = b.steps;
-        this.solver = OdeSolver.byName(b.solver);
+        this.grid = b.grid != null ? b.grid : TimeGrid.uniform(b.steps);
+        this.solver = b.solver;
         this.seed = b.seed;
         this.batchSize = b.batchSize;
     }
@@ -92,7 +92,7 @@ public final class Assembler {
         for (int start = 0; start < examples.size(); start += batchSize) {
             List<AssemblyExample> chunk = examples.subList(start, Math.min(examples.size(), start + batchSize));
             if (model.flowSpace() == FlowSpace.POSES) {
-                for (PoseSampler.Sampled s : PoseSampler.sample(model, chunk, solver, TimeGrid.uniform(steps), seed, start)) {
+                for (PoseSampler.Sampled s : PoseSampler.sample(model, chunk, solver, grid, seed, start)) {
                     out.add(new Result(s.poses(), s.points()));
                 }
             } else {
@@ -123,7 +123,7 @@ public final class Assembler {
                 NDManager scope = model.manager().newSubManager()) {
             NDList condition = batch.condition(scope);
             NDArray x = scope.create(x0, new Shape(chunk.size(), n, 3));
-            result = solver.solve(model.field().withCondition(condition), x, TimeGrid.uniform(steps), false)
+            result = solver.solve(model.field().withCondition(condition), x, grid, false)
                     .state().toFloatArray();
         }
         List<Result> out = new ArrayList<>();
@@ -164,7 +164,8 @@ public final class Assembler {
     public static final class Builder {
         private AssemblyModel model;
         private int steps = 50;
-        private String solver = "euler";
+        private OdeSolver solver = OdeSolver.euler();
+        private TimeGrid grid;
         private long seed;
         private int batchSize = 8;
 
@@ -185,6 +186,7 @@ public final class Assembler {
          */
         public Builder optSteps(int value) {
             this.steps = value;
+            this.grid = null;
             return this;
         }
 
@@ -193,7 +195,26 @@ public final class Assembler {
          * @return this builder
          */
         public Builder optSolver(String value) {
-            this.solver = value;
+            return optSolver(OdeSolver.byName(value));
+        }
+
+        /**
+         * The solver, as every flowkit generator takes it.
+         *
+         * @param value a solver of {@link OdeSolver} (default Euler)
+         * @return this builder
+         */
+        public Builder optSolver(OdeSolver value) {
+            this.solver = java.util.Objects.requireNonNull(value, "solver");
+            return this;
+        }
+
+        /**
+         * @param value the time grid, e.g. a Bellman-optimal one (replaces the steps)
+         * @return this builder
+         */
+        public Builder optTimeGrid(TimeGrid value) {
+            this.grid = java.util.Objects.requireNonNull(value, "grid");
             return this;
         }
 
@@ -226,7 +247,6 @@ public final class Assembler {
             if (steps < 1 || batchSize < 1) {
                 throw new IllegalArgumentException("steps and batch size must be positive: " + steps + ", " + batchSize);
             }
-            OdeSolver.byName(solver);
             return new Assembler(this);
         }
     }

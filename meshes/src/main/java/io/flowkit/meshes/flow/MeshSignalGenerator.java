@@ -29,15 +29,15 @@ public final class MeshSignalGenerator {
 
     private final MeshFlowModel model;
     private final MeshDomain domain;
-    private final int steps;
+    private final TimeGrid grid;
     private final OdeSolver solver;
     private final int batchSize;
 
     private MeshSignalGenerator(Builder b) {
         this.model = b.model;
         this.domain = b.domain != null ? b.domain : MeshDomain.of(b.mesh, b.name, b.model.config());
-        this.steps = b.steps;
-        this.solver = OdeSolver.byName(b.solver);
+        this.grid = b.grid != null ? b.grid : TimeGrid.uniform(b.steps);
+        this.solver = b.solver;
         this.batchSize = b.batchSize;
     }
 
@@ -92,7 +92,7 @@ public final class MeshSignalGenerator {
                 try (NDManager scope = model.manager().newSubManager()) {
                     DomainArrays arrays = DomainArrays.of(domain, scope, b);
                     VelocityFunction field = (x, t) -> velocity(arrays, b, x, t);
-                    NDArray result = solver.solve(field, scope.create(x0, new Shape(b, n, 3)), TimeGrid.uniform(steps),
+                    NDArray result = solver.solve(field, scope.create(x0, new Shape(b, n, 3)), grid,
                             false).state();
                     float[] values = result.toFloatArray();
                     for (int k = 0; k < b; k++) {
@@ -144,7 +144,8 @@ public final class MeshSignalGenerator {
         private String name = "mesh";
         private MeshDomain domain;
         private int steps = 20;
-        private String solver = "midpoint";
+        private OdeSolver solver = OdeSolver.midpoint();
+        private TimeGrid grid;
         private int batchSize = 4;
 
         private Builder() {}
@@ -188,6 +189,7 @@ public final class MeshSignalGenerator {
                 throw new IllegalArgumentException("step size is not in (0, 1]: " + value);
             }
             this.steps = (int) Math.round(1 / value);
+            this.grid = null;
             return this;
         }
 
@@ -196,7 +198,39 @@ public final class MeshSignalGenerator {
          * @return this builder
          */
         public Builder optSolver(String value) {
-            this.solver = value;
+            return optSolver(OdeSolver.byName(value));
+        }
+
+        /**
+         * The solver, as every flowkit generator takes it.
+         *
+         * @param value a solver of {@link OdeSolver} (default midpoint)
+         * @return this builder
+         */
+        public Builder optSolver(OdeSolver value) {
+            this.solver = java.util.Objects.requireNonNull(value, "solver");
+            return this;
+        }
+
+        /**
+         * @param value steps of a fixed-step solver on a uniform grid (default 20)
+         * @return this builder
+         */
+        public Builder optSteps(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("steps is below 1: " + value);
+            }
+            this.steps = value;
+            this.grid = null;
+            return this;
+        }
+
+        /**
+         * @param value the time grid, e.g. a Bellman-optimal one (replaces the steps)
+         * @return this builder
+         */
+        public Builder optTimeGrid(TimeGrid value) {
+            this.grid = java.util.Objects.requireNonNull(value, "grid");
             return this;
         }
 
@@ -228,7 +262,6 @@ public final class MeshSignalGenerator {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size is not positive: " + batchSize);
             }
-            OdeSolver.byName(solver);
             Objects.requireNonNull(name, "name");
             return new MeshSignalGenerator(this);
         }

@@ -39,6 +39,10 @@ class DefaultModelTest {
             double generatedDiagonal = diagonal(generated.vertices());
             assertTrue(generatedDiagonal > 0.7 * restDiagonal && generatedDiagonal < 1.3 * restDiagonal,
                     generatedDiagonal + " against " + restDiagonal);
+            // The solver as every generator takes it: midpoint, 20 steps is the default.
+            assertArrayEquals(generated.vertices(), MeshSignalGenerator.builder().setModel(m).setMesh(rest, "elephant")
+                    .optSolver(io.flowkit.flow.solve.OdeSolver.midpoint()).optSteps(20).build().generateMeshes(1, 3L).get(0)
+                    .vertices(), 0);
             // The module's one-line entry point is this generator with the shipped model.
             assertArrayEquals(generated.vertices(), io.flowkit.meshes.MeshFlow.generate(rest, 1, 3L).get(0).vertices(), 0);
             assertArrayEquals(io.flowkit.meshes.noise.MaternNoise.sample(rest, 3, 5L),

@@ -406,8 +406,40 @@ public final class TransitionStateGenerator {
          * @return this builder
          */
         public Builder optFixedSteps(OdeSolver fixedStep, int steps) {
-            this.solver = fixedStep;
-            this.grid = TimeGrid.uniform(steps);
+            return optSolver(fixedStep).optSteps(steps);
+        }
+
+        /**
+         * The solver, as every flowkit generator takes it (default midpoint); dopri5 chooses its
+         * own steps, so its grid is just {@code [0, 1]}.
+         *
+         * @param value a solver of {@link OdeSolver}, e.g. {@code OdeSolver.byName("rk4")}
+         * @return this builder
+         */
+        public Builder optSolver(OdeSolver value) {
+            this.solver = java.util.Objects.requireNonNull(value, "solver");
+            if (value.name().startsWith("dopri5")) {
+                this.grid = TimeGrid.of(0, 1);
+            }
+            return this;
+        }
+
+        /**
+         * @param value steps of a fixed-step solver on a uniform grid (default {@value #DEFAULT_STEPS})
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder optSteps(int value) {
+            this.grid = TimeGrid.uniform(value);
+            return this;
+        }
+
+        /**
+         * @param value the time grid of a fixed-step solver, e.g. a Bellman-optimal one (replaces {@link #optSteps})
+         * @return this builder
+         */
+        public Builder optTimeGrid(TimeGrid value) {
+            this.grid = java.util.Objects.requireNonNull(value, "grid");
             return this;
         }
 

@@ -42,6 +42,11 @@ class TransitionStateGeneratorTest {
             }
             assertFalse(java.util.Arrays.equals(r1.transitionStates().get(0).orElseThrow().positions(),
                     other.generate(List.of(a)).transitionStates().get(0).orElseThrow().positions()));
+            // The solver as every generator takes it: optSolver + optSteps is optFixedSteps.
+            TransitionStateGenerator same = TransitionStateGenerator.builder().setModel(model).optSolver(OdeSolver.rk4())
+                    .optSteps(8).optSamples(3).optSeed(9).optBatchSize(64).build();
+            assertArrayEquals(r2.transitionStates().get(0).orElseThrow().positions(),
+                    same.generate(List.of(a, b)).transitionStates().get(0).orElseThrow().positions(), 0);
         }
     }
 
