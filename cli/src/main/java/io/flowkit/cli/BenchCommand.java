@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "toy2d, tsgen, pufm, matern, assembly, speed, spark or all (default: all but speed and spark)")
     private List<String> suites = new ArrayList<>();
 
-    @Option(names = "--quick", description = "the shipped models, short runs (the default; about 15 minutes on 2 cores)")
+    @Option(names = "--quick", description = "the shipped models, short runs (the default; about 9 minutes on 2 cores)")
     private boolean quick;
 
     @Option(names = "--full", description = "train every model from scratch, longer runs (hours; Ctrl-C and rerun to resume)")
