@@ -200,8 +200,10 @@ public final class MaternSuite implements BenchSuite {
             values[v] = side.sample()[3 * v];
         }
         String name = "matern-noise-" + side.name().replace(' ', '-') + ".png";
-        return BenchPictures.write(folder, name, ShapeView.builder().addPoints(mesh.vertices(), values).optPointRadius(1.2)
-                .optView(30, 15).optTitle(side.name() + " (" + side.vertices() + " vertices): one Matérn sample, channel 0")
+        // The surface coloured by the noise, with its scale: a field on a mesh as a mesh user reads it.
+        return BenchPictures.write(folder, name, ShapeView.builder().addMesh(mesh.vertices(), mesh.faces(), values)
+                .optView(30, 15).optValueLabel("noise, channel 0").optSize(690, 600)
+                .optTitle(side.name() + " (" + side.vertices() + " vertices): one Matérn sample (τ = 100)")
                 .build()::writePng);
     }
 }

@@ -48,6 +48,7 @@ public final class ShapeView {
     private final int up;
     private final double pointRadius;
     private final String title;
+    private final String valueLabel;
 
     private ShapeView(Builder b) {
         this.layers = List.copyOf(b.layers);
@@ -58,6 +59,7 @@ public final class ShapeView {
         this.up = b.up;
         this.pointRadius = b.pointRadius;
         this.title = b.title;
+        this.valueLabel = b.valueLabel;
     }
 
     /** @return a new builder */
@@ -104,11 +106,13 @@ public final class ShapeView {
             }
         }
         double header = title.isEmpty() ? 0 : 26;
-        double scale = radius > 0 ? 0.46 * Math.min(width, height - header) / radius : 1;
+        Layer valued = layers.stream().filter(l -> l.values != null).findFirst().orElse(null);
+        int bar = valued == null ? 0 : 100;
+        double scale = radius > 0 ? 0.46 * Math.min(width - bar, height - header) / radius : 1;
         double[] view = viewMatrix();
         List<Primitive> primitives = new ArrayList<>();
         for (Layer layer : layers) {
-            double[] p = project(layer.xyz, centre, view, scale, header);
+            double[] p = project(layer.xyz, centre, view, scale, header, bar);
             if (layer.faces != null) {
                 addTriangles(primitives, layer, p);
             } else {
@@ -132,6 +136,9 @@ public final class ShapeView {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             g.drawString(title, 8, 19);
         }
+        if (valued != null) {
+            colourBar(g, valued, header);
+        }
         g.dispose();
         return image;
     }
@@ -144,6 +151,36 @@ public final class ShapeView {
      */
     public void writePng(Path file) throws IOException {
         Png.write(render(), file);
+    }
+
+    /** A vertical colour bar at the right: the colour map from the layer's minimum (bottom) to its maximum. */
+    private void colourBar(Graphics2D g, Layer layer, double header) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : layer.values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        int x = width - 85;
+        int top = (int) header + 40;
+        int bottom = height - 40;
+        for (int y = top; y <= bottom; y++) {
+            g.setColor(colorMap((double) (bottom - y) / Math.max(1, bottom - top)));
+            g.fillRect(x, y, 18, 1);
+        }
+        g.setColor(Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(1f));
+        g.drawRect(x, top, 18, bottom - top);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (int k = 0; k <= 4; k++) {
+            double v = lo + (hi - lo) * k / 4;
+            int y = bottom - (bottom - top) * k / 4;
+            g.drawLine(x + 18, y, x + 22, y);
+            g.drawString(String.format(java.util.Locale.ROOT, "%.2g", Math.abs(v) < 1e-12 * Math.max(1, hi - lo) ? 0 : v),
+                    x + 24, y + 4);
+        }
+        int labelWidth = g.getFontMetrics().stringWidth(valueLabel);
+        g.drawString(valueLabel, Math.max(0, Math.min(x - 10, width - 4 - labelWidth)), top - 10);
     }
 
     /** Rotation taking model coordinates (with the chosen up axis) to view coordinates (x right, y up, z to the viewer). */
@@ -171,9 +208,9 @@ public final class ShapeView {
     }
 
     /** Screen x, screen y and depth (larger is nearer) per point. */
-    private double[] project(double[] xyz, double[] centre, double[] r, double scale, double header) {
+    private double[] project(double[] xyz, double[] centre, double[] r, double scale, double header, int bar) {
         double[] out = new double[xyz.length];
-        double cx = width / 2.0;
+        double cx = (width - bar) / 2.0;
         double cy = header + (height - header) / 2.0;
         for (int i = 0; i < xyz.length; i += 3) {
             double x = xyz[i] - centre[0];
@@ -210,6 +247,13 @@ public final class ShapeView {
 
     private static void addTriangles(List<Primitive> out, Layer layer, double[] p) {
         int[] f = layer.faces;
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        if (layer.values != null) {
+            for (double v : layer.values) {
+                range[0] = Math.min(range[0], v);
+                range[1] = Math.max(range[1], v);
+            }
+        }
         for (int t = 0; t < f.length; t += 3) {
             int a = 3 * f[t];
             int b = 3 * f[t + 1];
@@ -232,7 +276,13 @@ public final class ShapeView {
             tri.lineTo(p[c], p[c + 1]);
             tri.closePath();
             double depth = (p[a + 2] + p[b + 2] + p[c + 2]) / 3;
-            out.add(new Primitive(depth, shaded(layer.color, 0.25 + 0.75 * lambert), tri, true));
+            if (layer.values == null) {
+                out.add(new Primitive(depth, shaded(layer.color, 0.25 + 0.75 * lambert), tri, true));
+            } else {
+                double mean = (layer.values[f[t]] + layer.values[f[t + 1]] + layer.values[f[t + 2]]) / 3;
+                Color base = colorMap(range[1] > range[0] ? (mean - range[0]) / (range[1] - range[0]) : 0.5);
+                out.add(new Primitive(depth, shaded(base, 0.6 + 0.4 * lambert), tri, true));
+            }
         }
     }
 
@@ -256,6 +306,7 @@ public final class ShapeView {
         private int up = 1;
         private double pointRadius = 1.5;
         private String title = "";
+        private String valueLabel = "value";
 
         private Builder() {}
 
@@ -327,6 +378,41 @@ public final class ShapeView {
             int n = Checks.points3(vertices, "vertices");
             io.flowkit.core.mesh.MeshArrays.checkFaces(faces, n, "faces");
             layers.add(new Layer(vertices.clone(), faces.clone(), color == null ? GREY : color, null));
+            return this;
+        }
+
+        /**
+         * Adds a triangle mesh coloured by one value per vertex (each triangle by the mean of its
+         * corners, min to max over the colour map), with a colour bar.
+         *
+         * @param vertices interleaved vertex coordinates
+         * @param faces three vertex indices per triangle
+         * @param values one finite value per vertex
+         * @return this builder
+         */
+        public Builder addMesh(double[] vertices, int[] faces, double[] values) {
+            int n = Checks.points3(vertices, "vertices");
+            io.flowkit.core.mesh.MeshArrays.checkFaces(faces, n, "faces");
+            if (values == null || values.length != n) {
+                throw new IllegalArgumentException("values has " + (values == null ? 0 : values.length)
+                        + " entries, expected one per vertex: " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw new IllegalArgumentException("value " + i + " is not finite: " + values[i]);
+                }
+            }
+            layers.add(new Layer(vertices.clone(), faces.clone(), GREY, values.clone()));
+            return this;
+        }
+
+        /**
+         * @param value what the colours of a valued layer mean, written over its colour bar
+         *     (default "value")
+         * @return this builder
+         */
+        public Builder optValueLabel(String value) {
+            this.valueLabel = java.util.Objects.requireNonNull(value, "label");
             return this;
         }
 

@@ -123,16 +123,37 @@ class PlotsTest {
         view.writePng(file);
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(300, image.getWidth());
-        // The mesh covers the centre with a grey shade (equal channels, not white).
-        Color centre = new Color(image.getRGB(150, 155));
+        // The mesh covers the centre of the picture left of the colour bar (300 - 100 wide) with a grey shade.
+        Color centre = new Color(image.getRGB(100, 155));
         assertTrue(centre.getRed() < 250 && Math.abs(centre.getRed() - centre.getBlue()) < 20, centre.toString());
         // Different faces get different Lambert shades.
         assertTrue(distinctGreys(image) >= 3);
         // The colour map ends appear (dark purple low values, yellow high values), depth-shaded.
         assertTrue(count(image, ShapeView.colorMap(1.0), 90) > 0, "yellow end");
+        // The colour bar at the right: the map's high end at its top, its low end at its bottom.
+        assertTrue(close(new Color(image.getRGB(300 - 85 + 9, 26 + 42)), ShapeView.colorMap(1.0), 30), "bar top");
+        assertTrue(close(new Color(image.getRGB(300 - 85 + 9, 300 - 42)), ShapeView.colorMap(0.0), 30), "bar bottom");
+        // A mesh coloured by a value per vertex: faces take several colours of the map.
+        BufferedImage valued = ShapeView.builder().addMesh(v, f, new double[] {0, 1, 2, 3, 4, 5}).optSize(300, 300)
+                .optView(20, 25).optValueLabel("height").build().render();
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 80; y < 230; y += 4) {
+            for (int x = 40; x < 170; x += 4) {
+                Color c = new Color(valued.getRGB(x, y));
+                if (!(c.getRed() == c.getGreen() && c.getGreen() == c.getBlue())) {
+                    colours.add(c.getRGB() & 0xF0F0F0);
+                }
+            }
+        }
+        assertTrue(colours.size() >= 4, "valued faces in " + colours.size() + " colours");
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> ShapeView.builder().addMesh(v, new int[] {0, 1, 9})).getMessage().contains("out of range"));
         assertThrows(IllegalArgumentException.class, () -> ShapeView.builder().build());
+    }
+
+    private static boolean close(Color a, Color b, int tolerance) {
+        return Math.abs(a.getRed() - b.getRed()) <= tolerance && Math.abs(a.getGreen() - b.getGreen()) <= tolerance
+                && Math.abs(a.getBlue() - b.getBlue()) <= tolerance;
     }
 
     private static int distinctGreys(BufferedImage image) {
