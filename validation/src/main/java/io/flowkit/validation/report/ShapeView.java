@@ -106,7 +106,8 @@ public final class ShapeView {
             }
         }
         double header = title.isEmpty() ? 0 : 26;
-        Layer valued = layers.stream().filter(l -> l.values != null).findFirst().orElse(null);
+        // A colour bar when the values mean something to read off (a label was given); part ids need none.
+        Layer valued = valueLabel == null ? null : layers.stream().filter(l -> l.values != null).findFirst().orElse(null);
         int bar = valued == null ? 0 : 100;
         double scale = radius > 0 ? 0.46 * Math.min(width - bar, height - header) / radius : 1;
         double[] view = viewMatrix();
@@ -306,7 +307,7 @@ public final class ShapeView {
         private int up = 1;
         private double pointRadius = 1.5;
         private String title = "";
-        private String valueLabel = "value";
+        private String valueLabel;
 
         private Builder() {}
 
@@ -383,7 +384,7 @@ public final class ShapeView {
 
         /**
          * Adds a triangle mesh coloured by one value per vertex (each triangle by the mean of its
-         * corners, min to max over the colour map), with a colour bar.
+         * corners, min to max over the colour map); {@link #optValueLabel} adds its colour bar.
          *
          * @param vertices interleaved vertex coordinates
          * @param faces three vertex indices per triangle
@@ -407,8 +408,9 @@ public final class ShapeView {
         }
 
         /**
-         * @param value what the colours of a valued layer mean, written over its colour bar
-         *     (default "value")
+         * @param value what the colours of a valued layer mean: a colour bar with this label and the
+         *     layer's scale is drawn at the right (default: none, for values without a scale such as
+         *     part numbers)
          * @return this builder
          */
         public Builder optValueLabel(String value) {

@@ -118,7 +118,7 @@ class PlotsTest {
             values[i] = i;
         }
         ShapeView view = ShapeView.builder().addMesh(v, f).addPoints(ring, values).optPointRadius(3)
-                .optSize(300, 300).optView(20, 25).optTitle("octahedron").build();
+                .optSize(300, 300).optView(20, 25).optTitle("octahedron").optValueLabel("index").build();
         Path file = dir.resolve("view.png");
         view.writePng(file);
         BufferedImage image = ImageIO.read(file.toFile());
