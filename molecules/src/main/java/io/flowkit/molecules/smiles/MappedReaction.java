@@ -3,9 +3,11 @@ package io.flowkit.molecules.smiles;
 import io.flowkit.validation.molecule.AtomSymmetry;
 import java.util.Objects;
 import org.openscience.cdk.CDKConstants;
+import org.openscience.cdk.aromaticity.Kekulization;
 import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IAtomContainerSet;
 import org.openscience.cdk.interfaces.IBond;
 import org.openscience.cdk.interfaces.IReaction;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
@@ -61,7 +63,7 @@ public final class MappedReaction {
         try {
             reaction = new SmilesParser(SilentChemObjectBuilder.getInstance()).parseReactionSmiles(s);
         } catch (InvalidSmilesException e) {
-            throw new IllegalArgumentException("cannot parse the reaction SMILES: " + e.getMessage(), e);
+            reaction = kekulisedAfterParsing(s, e);
         }
         IAtomContainer r = merge(reaction.getReactants(), "reactants");
         IAtomContainer p = merge(reaction.getProducts(), "products");
@@ -163,6 +165,31 @@ public final class MappedReaction {
             q += c == null ? 0 : c;
         }
         return q;
+    }
+
+    /**
+     * The parser's own kekulisation refuses some aromatic rings written with an explicit double bond
+     * (RDB7 writes {@code [c:2]1=[n:3]...}); parsed without it, CDK's {@link Kekulization} assigns a
+     * valid structure to these. Any other parse error, or a ring that cannot be kekulised either
+     * way, is reported as the parser's.
+     */
+    private static IReaction kekulisedAfterParsing(String s, InvalidSmilesException original) {
+        if (original.getMessage() == null || !original.getMessage().contains("kekul")) {
+            throw new IllegalArgumentException("cannot parse the reaction SMILES: " + original.getMessage(), original);
+        }
+        try {
+            SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
+            parser.kekulise(false);
+            IReaction reaction = parser.parseReactionSmiles(s);
+            for (IAtomContainerSet side : new IAtomContainerSet[] {reaction.getReactants(), reaction.getProducts()}) {
+                for (IAtomContainer m : side.atomContainers()) {
+                    Kekulization.kekulize(m);
+                }
+            }
+            return reaction;
+        } catch (org.openscience.cdk.exception.CDKException e) {
+            throw new IllegalArgumentException("cannot parse the reaction SMILES: " + original.getMessage(), original);
+        }
     }
 
     /** @return the SMILES as given (stripped) */

@@ -84,6 +84,24 @@ class MappedReactionTest {
     }
 
     @Test
+    void aromaticRingsWrittenWithAnExplicitDoubleBondAreKekulised() {
+        // RDB7 reaction 2213's reactant: CDK's parser refuses to kekulise it; the ring has one valid
+        // Kekulé structure, C2=N3 (as written) and C4=N5.
+        MappedReaction r = MappedReaction.parse("[N:1]([c:2]1=[n:3][c:4]([H:9])[n:5][o:6]1)([H:7])[H:8]"
+                + ">>[N:1]([C:2]1=[N:3][C:4]([H:9])=[N:5][O:6]1)([H:7])[H:8]");
+        Set<String> doubles = new HashSet<>();
+        for (IBond b : r.reactantGraph().bonds()) {
+            if (b.getOrder() == IBond.Order.DOUBLE) {
+                int i = r.reactantGraph().indexOf(b.getBegin());
+                int j = r.reactantGraph().indexOf(b.getEnd());
+                doubles.add(Math.min(i, j) + "=" + Math.max(i, j));
+            }
+        }
+        assertEquals(Set.of("1=2", "3=4"), doubles);
+        assertTrue(message("[N:1]([c:2]1[c:3][c:4][c:5][c:6]1)([H:7])[H:8]>>[N:1]([H:7])[H:8]").contains("cannot parse"));
+    }
+
+    @Test
     void symmetryKeepsTheAtomsThatTakeNoPartInterchangeable() {
         // Methane losing hydrogen 5: hydrogens 2-4 stay interchangeable (3! = 6), hydrogen 5 does not.
         MappedReaction r = MappedReaction.parse("[C:1]([H:2])([H:3])([H:4])[H:5]>>[C:1]([H:2])([H:3])[H:4].[H:5]");
