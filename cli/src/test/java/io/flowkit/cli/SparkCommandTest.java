@@ -69,7 +69,7 @@ class SparkCommandTest {
         String spark = CliRunner.run("spark", "upsample", "--in", in.toString(), "--out", dir.resolve("out").toString(),
                 "--seed", "1", "--master", "local[1]");
         assertTrue(spark.startsWith("0\n"), spark);
-        assertTrue(spark.contains("wrote 1 clouds (x4)"), spark);
+        assertTrue(spark.contains("wrote 1 cloud (x4)"), spark);
         assertEquals(Files.readString(dir.resolve("single.xyz")), Files.readString(dir.resolve("out/fandisk.xyz")));
     }
 }

@@ -66,8 +66,9 @@ final class SparkUpsampleCommand implements Callable<Integer> {
                     System.err.println("failed: " + r.getString(4));
                 }
             }
-            System.out.printf(Locale.ROOT, "wrote %d clouds (x%d) to %s in %.1f s (%s)%n", status.size() - failed, ratio,
-                    out, seconds, settings.master);
+            long written = status.size() - failed;
+            System.out.printf(Locale.ROOT, "wrote %d cloud%s (x%d) to %s in %.1f s (%s)%n", written, written == 1 ? "" : "s",
+                    ratio, out, seconds, settings.master);
             if (failed > 0) {
                 System.out.println(failed + " of " + status.size() + " clouds failed (listed on stderr)");
             }
