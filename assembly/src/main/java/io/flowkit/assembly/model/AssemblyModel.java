@@ -8,6 +8,7 @@ import io.flowkit.flow.checkpoint.ModelFolder;
 import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.model.BlockVelocityField;
+import io.flowkit.flow.model.FlowModel;
 import io.flowkit.flow.model.SeededInitializer;
 import io.flowkit.flow.model.VelocityField;
 import io.flowkit.flow.train.ModelParameters;
@@ -19,25 +20,18 @@ import java.nio.file.Path;
  * An assembly flow model: configuration, {@link PointFlowNetwork} weights and provenance, saved as
  * a model folder ({@code model.json} + {@code model.bin}).
  */
-public final class AssemblyModel implements AutoCloseable {
+public final class AssemblyModel extends FlowModel<AssemblyConfig, PointFlowNetwork> {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-    private final AssemblyConfig config;
-    private final NDManager manager;
-    private final PointFlowNetwork network;
     private final BlockVelocityField field;
-    private final Provenance provenance;
     private final FlowSpace space;
 
     private AssemblyModel(AssemblyConfig config, FlowSpace space, NDManager manager, PointFlowNetwork network,
-            Provenance provenance) {
-        this.config = config;
+            Provenance provenance, String source) {
+        super(config, manager, network, provenance, source);
         this.space = space;
-        this.manager = manager;
-        this.network = network;
         this.field = BlockVelocityField.of(network);
-        this.provenance = provenance;
     }
 
     /**
@@ -65,7 +59,7 @@ public final class AssemblyModel implements AutoCloseable {
         NDManager manager = FlowEngine.newManager(device);
         PointFlowNetwork network = new PointFlowNetwork(config);
         SeededInitializer.initialize(network, manager, seed, PointFlowNetwork.inputShapes(config));
-        return new AssemblyModel(config, space, manager, network, null);
+        return new AssemblyModel(config, space, manager, network, null, "new (seed " + seed + ")");
     }
 
     /**
@@ -118,7 +112,7 @@ public final class AssemblyModel implements AutoCloseable {
             ModelParameters parameters = ModelParameters.of(network);
             parameters.load(parameters.arrays(), contents.weights(), "", src + "/model.bin");
             FlowSpace space = stored.flow == null ? FlowSpace.POINTS : FlowSpace.parse(stored.flow);
-            return new AssemblyModel(config, space, manager, network, stored.provenance);
+            return new AssemblyModel(config, space, manager, network, stored.provenance, src);
         } catch (RuntimeException e) {
             manager.close();
             throw new IOException(src + ": " + e.getMessage(), e);
@@ -134,15 +128,10 @@ public final class AssemblyModel implements AutoCloseable {
      */
     public void save(Path folder, Provenance provenanceToRecord) throws IOException {
         Stored stored = new Stored();
-        stored.config = config;
+        stored.config = config();
         stored.flow = space.label();
         stored.provenance = provenanceToRecord;
-        ModelFolder.write(folder, GSON.toJson(stored), ModelParameters.of(network).weights());
-    }
-
-    /** @return the architecture */
-    public AssemblyConfig config() {
-        return config;
+        ModelFolder.write(folder, GSON.toJson(stored), ModelParameters.of(network()).weights());
     }
 
     /** @return what flows: the points (RPF) or the poses (GARF) */
@@ -150,30 +139,9 @@ public final class AssemblyModel implements AutoCloseable {
         return space;
     }
 
-    /** @return the network */
-    public PointFlowNetwork network() {
-        return network;
-    }
-
     /** @return the network as a velocity field, condition {@code [input, parts, anchor]} */
     public VelocityField field() {
         return field;
-    }
-
-    /** @return where the weights come from, or {@code null} for an untrained model */
-    public Provenance provenance() {
-        return provenance;
-    }
-
-    /** @return the manager that owns the weights */
-    public NDManager manager() {
-        return manager;
-    }
-
-    /** Frees the weights. */
-    @Override
-    public void close() {
-        manager.close();
     }
 
     /** The JSON form of model.json. */

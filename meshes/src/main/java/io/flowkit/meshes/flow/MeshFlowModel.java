@@ -9,6 +9,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.flowkit.flow.checkpoint.ModelFolder;
 import io.flowkit.flow.checkpoint.Provenance;
+import io.flowkit.flow.model.FlowModel;
 import io.flowkit.flow.checkpoint.TensorArchive;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.model.SeededInitializer;
@@ -24,25 +25,16 @@ import java.util.Map;
  * evaluates the velocity {@code v(x_t, t)} on any {@link MeshDomain}: face half, Poisson solve of
  * that mesh, vertex half. Saved as a model folder ({@code model.json} + {@code model.bin}).
  */
-public final class MeshFlowModel implements AutoCloseable {
+public final class MeshFlowModel extends FlowModel<MeshFlowConfig, PoissonNetwork> {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-    private final MeshFlowConfig config;
-    private final NDManager manager;
-    private final PoissonNetwork network;
     private final ParameterStore parameterStore;
-    private final Provenance provenance;
-    private final String source;
 
     private MeshFlowModel(MeshFlowConfig config, NDManager manager, PoissonNetwork network, Provenance provenance,
             String source) {
-        this.config = config;
-        this.manager = manager;
-        this.network = network;
+        super(config, manager, network, provenance, source);
         this.parameterStore = new ParameterStore(manager, false);
-        this.provenance = provenance;
-        this.source = source;
     }
 
     /**
@@ -143,9 +135,9 @@ public final class MeshFlowModel implements AutoCloseable {
      * @throws IOException on a write failure
      */
     public void save(Path folder, Provenance provenanceToRecord) throws IOException {
-        Map<String, TensorArchive.Tensor> weights = ModelParameters.of(network).weights();
+        Map<String, TensorArchive.Tensor> weights = ModelParameters.of(network()).weights();
         Stored stored = new Stored();
-        stored.config = config;
+        stored.config = config();
         stored.provenance = provenanceToRecord;
         ModelFolder.write(folder, GSON.toJson(stored), weights);
     }
@@ -160,9 +152,9 @@ public final class MeshFlowModel implements AutoCloseable {
      * @return {@code (B, n, 3)}, in the manager of {@code xt}
      */
     public NDArray velocity(MeshDomain domain, DomainArrays arrays, NDArray xt, NDArray t) {
-        NDArray h = network.faceField(parameterStore, arrays, xt, t, false);
+        NDArray h = network().faceField(parameterStore, arrays, xt, t, false);
         NDArray u = poissonSolve(domain.poisson(), h, arrays.vertices());
-        return network.vertexVelocity(parameterStore, arrays, xt, t, u, false);
+        return network().vertexVelocity(parameterStore, arrays, xt, t, u, false);
     }
 
     /**
@@ -211,40 +203,9 @@ public final class MeshFlowModel implements AutoCloseable {
         return batch.getManager().create(out, new Shape(b).addAll(sampleOut));
     }
 
-    /** @return the settings */
-    public MeshFlowConfig config() {
-        return config;
-    }
-
-    /** @return the network */
-    public PoissonNetwork network() {
-        return network;
-    }
-
     /** @return the parameter store the network reads its weights through */
     public ParameterStore parameterStore() {
         return parameterStore;
-    }
-
-    /** @return where the weights come from, or {@code null} for an untrained model */
-    public Provenance provenance() {
-        return provenance;
-    }
-
-    /** @return where the model was loaded from, for messages */
-    public String source() {
-        return source;
-    }
-
-    /** @return the manager that owns the weights */
-    public NDManager manager() {
-        return manager;
-    }
-
-    /** Frees the weights. */
-    @Override
-    public void close() {
-        manager.close();
     }
 
     /** The JSON form of model.json. */

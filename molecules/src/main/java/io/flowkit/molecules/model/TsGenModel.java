@@ -9,6 +9,7 @@ import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.checkpoint.TensorArchive;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.model.BlockVelocityField;
+import io.flowkit.flow.model.FlowModel;
 import io.flowkit.flow.model.SeededInitializer;
 import io.flowkit.flow.model.VelocityField;
 import io.flowkit.flow.train.ModelParameters;
@@ -23,26 +24,17 @@ import java.util.Map;
  * folder with {@code model.json} (configuration and provenance) and {@code model.bin} (weights).
  * The default model ships inside this jar ({@link #loadDefault()}).
  */
-public final class TsGenModel implements AutoCloseable {
+public final class TsGenModel extends FlowModel<TsGenConfig, TsGenNetwork> {
 
     /** The classpath folder of the default model. */
     public static final String DEFAULT_RESOURCE = "/io/flowkit/molecules/default-model/";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-    private final TsGenConfig config;
-    private final NDManager manager;
-    private final TsGenNetwork network;
     private final BlockVelocityField field;
-    private final Provenance provenance;
-    private final String source;
 
     private TsGenModel(TsGenConfig config, NDManager manager, TsGenNetwork network, Provenance provenance, String source) {
-        this.config = config;
-        this.manager = manager;
-        this.network = network;
+        super(config, manager, network, provenance, source);
         this.field = BlockVelocityField.of(network);
-        this.provenance = provenance;
-        this.source = source;
     }
 
     /**
@@ -119,47 +111,16 @@ public final class TsGenModel implements AutoCloseable {
      * @throws IOException on a write failure
      */
     public void save(Path folder, Provenance provenanceToRecord) throws IOException {
-        Map<String, TensorArchive.Tensor> weights = ModelParameters.of(network).weights();
+        Map<String, TensorArchive.Tensor> weights = ModelParameters.of(network()).weights();
         Stored stored = new Stored();
-        stored.config = StoredConfig.of(config);
+        stored.config = StoredConfig.of(config());
         stored.provenance = provenanceToRecord;
         ModelFolder.write(folder, GSON.toJson(stored), weights);
-    }
-
-    /** @return the configuration */
-    public TsGenConfig config() {
-        return config;
-    }
-
-    /** @return the network */
-    public TsGenNetwork network() {
-        return network;
     }
 
     /** @return the velocity field over the network */
     public VelocityField field() {
         return field;
-    }
-
-    /** @return where the weights come from, or {@code null} for a new model */
-    public Provenance provenance() {
-        return provenance;
-    }
-
-    /** @return where the model was loaded from */
-    public String source() {
-        return source;
-    }
-
-    /** @return the manager that owns the weights */
-    public NDManager manager() {
-        return manager;
-    }
-
-    /** Frees the weights. */
-    @Override
-    public void close() {
-        manager.close();
     }
 
     /** The JSON layout of {@code model.json}. */

@@ -9,6 +9,7 @@ import io.flowkit.flow.checkpoint.Provenance;
 import io.flowkit.flow.checkpoint.TensorArchive;
 import io.flowkit.flow.engine.FlowEngine;
 import io.flowkit.flow.model.BlockVelocityField;
+import io.flowkit.flow.model.FlowModel;
 import io.flowkit.flow.model.SeededInitializer;
 import io.flowkit.flow.model.VelocityField;
 import io.flowkit.flow.time.PiecewiseLinearCdf;
@@ -25,29 +26,20 @@ import java.util.Optional;
  * {@code model.bin}; a default model, once trained to beat the midpoint baseline, ships inside this
  * jar (none does yet).
  */
-public final class PufmModel implements AutoCloseable {
+public final class PufmModel extends FlowModel<PufmConfig, PufmNetwork> {
 
     /** The classpath folder of the default model. */
     public static final String DEFAULT_RESOURCE = "/io/flowkit/pointclouds/default-model/";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-    private final PufmConfig config;
-    private final NDManager manager;
-    private final PufmNetwork network;
     private final BlockVelocityField field;
     private final PiecewiseLinearCdf schedule;
-    private final Provenance provenance;
-    private final String source;
 
     private PufmModel(PufmConfig config, NDManager manager, PufmNetwork network, PiecewiseLinearCdf schedule,
             Provenance provenance, String source) {
-        this.config = config;
-        this.manager = manager;
-        this.network = network;
+        super(config, manager, network, provenance, source);
         this.field = BlockVelocityField.of(network);
         this.schedule = schedule;
-        this.provenance = provenance;
-        this.source = source;
     }
 
     /**
@@ -130,9 +122,9 @@ public final class PufmModel implements AutoCloseable {
      * @throws IOException on a write failure
      */
     public void save(Path folder, Provenance provenanceToRecord) throws IOException {
-        Map<String, TensorArchive.Tensor> weights = ModelParameters.of(network).weights();
+        Map<String, TensorArchive.Tensor> weights = ModelParameters.of(network()).weights();
         Stored stored = new Stored();
-        stored.config = config;
+        stored.config = config();
         if (schedule != null) {
             stored.scheduleTimes = schedule.grid();
             stored.scheduleLoss = schedule.density();
@@ -149,17 +141,7 @@ public final class PufmModel implements AutoCloseable {
      * @return the model with the schedule
      */
     public PufmModel withSchedule(PiecewiseLinearCdf lossProfile) {
-        return new PufmModel(config, manager, network, lossProfile, provenance, source);
-    }
-
-    /** @return the configuration */
-    public PufmConfig config() {
-        return config;
-    }
-
-    /** @return the network */
-    public PufmNetwork network() {
-        return network;
+        return new PufmModel(config(), manager(), network(), lossProfile, provenance(), source());
     }
 
     /** @return the network as a velocity field */
@@ -170,26 +152,6 @@ public final class PufmModel implements AutoCloseable {
     /** @return the loss profile over time measured after training, if any (stage 3) */
     public Optional<PiecewiseLinearCdf> schedule() {
         return Optional.ofNullable(schedule);
-    }
-
-    /** @return where the weights come from, or {@code null} for a new model */
-    public Provenance provenance() {
-        return provenance;
-    }
-
-    /** @return where the model was loaded from */
-    public String source() {
-        return source;
-    }
-
-    /** @return the manager that owns the weights */
-    public NDManager manager() {
-        return manager;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 
     /** The JSON layout of {@code model.json}. */
