@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PufmTrainingTest {
 
     static final PufmConfig SMALL = PufmConfig.defaults().withSize(16, 1).withPatchSize(32);
-    private static final int STEPS = 300;
+    private static final int STEPS = 60;
     private static List<TrainingPatch> patches;
 
     @BeforeAll
@@ -58,6 +58,21 @@ class PufmTrainingTest {
     }
 
     @Test
+    void stageOneBeatsTheZeroField(@TempDir Path dir) throws Exception {
+        // The reference a learned field must beat: the zero field, whose loss is E‖x1 − x0‖² on the same
+        // patches (the straight path's target velocity is x1 − x0 at every t). 300 steps of this tiny model
+        // get below it (measured 0.0094 against 0.0100); 60 did not. (A run of its own: the resume test
+        // below compares losses to 1e-6, which a longer run's float round-off could exceed.)
+        try (PufmTraining.Trained trained = PufmTraining.builder().setTrainingData(patches, "12 chair patches").setSeed(3)
+                .optConfig(SMALL).optSteps(300, 0).optBatchSize(4).optCheckpoints(dir).build().run()) {
+            List<Double> loss = trained.stage1().lossHistory();
+            double last = loss.subList(290, 300).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double zero = zeroFieldLoss(patches);
+            assertTrue(last < zero, "stage-1 loss " + last + " vs the zero field's " + zero);
+        }
+    }
+
+    @Test
     void theStagesLowerTheirLossesAndAStoppedRunResumesToTheSameModel(@TempDir Path dir) throws Exception {
         double[] straight;
         try (PufmTraining.Trained whole = training(dir.resolve("whole")).build().run()) {
@@ -67,11 +82,6 @@ class PufmTrainingTest {
             double first = loss.subList(0, 10).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             double last = loss.subList(STEPS - 10, STEPS).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             assertTrue(last < first, "stage-1 loss " + first + " -> " + last);
-            // The reference a learned field must beat: the zero field, whose loss is E‖x1 − x0‖² on the same
-            // patches (the straight path's target velocity is x1 − x0 at every t). 300 steps of this tiny model
-            // get below it (measured 0.0094 against 0.0100); 60 did not.
-            double zero = zeroFieldLoss(patches);
-            assertTrue(last < zero, "stage-1 loss " + last + " vs the zero field's " + zero);
             assertEquals(10, whole.stage2().steps());
             assertTrue(whole.model().schedule().isPresent(), "stage 3 stores the loss profile");
             assertEquals(STEPS + 10, whole.provenance().step());
