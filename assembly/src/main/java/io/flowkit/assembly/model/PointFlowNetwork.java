@@ -12,6 +12,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.flowkit.flow.model.AttentionBlocks;
+import io.flowkit.flow.model.AttentionBlocks.PreNormMlp;
 import io.flowkit.flow.model.TimeFeatures;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +46,9 @@ public final class PointFlowNetwork extends AbstractBlock {
     private final Linear input;
     private final Linear partContext;
     private final List<Attention> within = new ArrayList<>();
-    private final List<Mlp> withinMlp = new ArrayList<>();
+    private final List<PreNormMlp> withinMlp = new ArrayList<>();
     private final List<Attention> across = new ArrayList<>();
-    private final List<Mlp> acrossMlp = new ArrayList<>();
+    private final List<PreNormMlp> acrossMlp = new ArrayList<>();
     private final LayerNorm outputNorm;
     private final Linear output;
     private final Linear align1;
@@ -54,9 +56,6 @@ public final class PointFlowNetwork extends AbstractBlock {
 
     /** Multi-head attention with pre-normalisation. */
     private record Attention(LayerNorm norm, Linear qkv, Linear out) {}
-
-    /** A pre-normalised two-layer perceptron. */
-    private record Mlp(LayerNorm norm, Linear hidden, Linear out) {}
 
     /**
      * A network for a configuration (not yet initialised).
@@ -74,9 +73,9 @@ public final class PointFlowNetwork extends AbstractBlock {
         this.partContext = addChildBlock("part_context", Linear.builder().setUnits(d).build());
         for (int b = 0; b < config.blocks(); b++) {
             within.add(attention("within" + b));
-            withinMlp.add(mlp("within_mlp" + b));
+            withinMlp.add(PreNormMlp.of("within_mlp" + b, d, this::addChildBlock));
             across.add(attention("across" + b));
-            acrossMlp.add(mlp("across_mlp" + b));
+            acrossMlp.add(PreNormMlp.of("across_mlp" + b, d, this::addChildBlock));
         }
         this.outputNorm = addChildBlock("output_norm", LayerNorm.builder().axis(2).build());
         this.output = addChildBlock("output", Linear.builder().setUnits(3).build());
@@ -93,13 +92,6 @@ public final class PointFlowNetwork extends AbstractBlock {
         int d = config.width();
         return new Attention(addChildBlock(name + "_norm", LayerNorm.builder().axis(2).build()),
                 addChildBlock(name + "_qkv", Linear.builder().setUnits(3L * d).optBias(false).build()),
-                addChildBlock(name + "_out", Linear.builder().setUnits(d).build()));
-    }
-
-    private Mlp mlp(String name) {
-        int d = config.width();
-        return new Mlp(addChildBlock(name + "_norm", LayerNorm.builder().axis(2).build()),
-                addChildBlock(name + "_hidden", Linear.builder().setUnits(2L * d).build()),
                 addChildBlock(name + "_out", Linear.builder().setUnits(d).build()));
     }
 
@@ -151,9 +143,9 @@ public final class PointFlowNetwork extends AbstractBlock {
         NDArray features = null;
         for (int k = 0; k < config.blocks(); k++) {
             h = h.add(attend(within.get(k), ps, h, withinBias, training));
-            h = h.add(mlp(withinMlp.get(k), ps, h, training));
+            h = h.add(withinMlp.get(k).forward(ps, h, training));
             h = h.add(attend(across.get(k), ps, h, null, training));
-            h = h.add(mlp(acrossMlp.get(k), ps, h, training));
+            h = h.add(acrossMlp.get(k).forward(ps, h, training));
             if (k == 0) {
                 features = h;
             }
@@ -167,27 +159,10 @@ public final class PointFlowNetwork extends AbstractBlock {
     }
 
     private NDArray attend(Attention a, ParameterStore ps, NDArray x, NDArray bias, boolean training) {
-        long b = x.getShape().get(0);
-        long n = x.getShape().get(1);
-        int heads = config.heads();
-        int d = config.width();
-        int dh = d / heads;
         NDArray qkv = linear(a.qkv(), ps, a.norm().forward(ps, new NDList(x), training).head(), training);
         NDList split = qkv.split(3, 2);
-        NDArray q = split.get(0).reshape(b, n, heads, dh).transpose(0, 2, 1, 3);
-        NDArray k = split.get(1).reshape(b, n, heads, dh).transpose(0, 2, 3, 1);
-        NDArray v = split.get(2).reshape(b, n, heads, dh).transpose(0, 2, 1, 3);
-        NDArray scores = q.matMul(k).mul((float) (1 / Math.sqrt(dh)));
-        if (bias != null) {
-            scores = scores.add(bias);
-        }
-        NDArray out = scores.softmax(3).matMul(v).transpose(0, 2, 1, 3).reshape(b, n, d);
+        NDArray out = AttentionBlocks.scaledDotProduct(split.get(0), split.get(1), split.get(2), config.heads(), bias);
         return linear(a.out(), ps, out, training);
-    }
-
-    private NDArray mlp(Mlp m, ParameterStore ps, NDArray x, boolean training) {
-        NDArray h = m.norm().forward(ps, new NDList(x), training).head();
-        return linear(m.out(), ps, Activation.gelu(linear(m.hidden(), ps, h, training)), training);
     }
 
     private static NDArray linear(Linear layer, ParameterStore ps, NDArray x, boolean training) {
@@ -208,10 +183,8 @@ public final class PointFlowNetwork extends AbstractBlock {
                 a.qkv().initialize(manager, dataType, points);
                 a.out().initialize(manager, dataType, points);
             }
-            for (Mlp m : List.of(withinMlp.get(k), acrossMlp.get(k))) {
-                m.norm().initialize(manager, dataType, points);
-                m.hidden().initialize(manager, dataType, points);
-                m.out().initialize(manager, dataType, new Shape(1, 4, 2L * d));
+            for (PreNormMlp m : List.of(withinMlp.get(k), acrossMlp.get(k))) {
+                m.initialize(manager, dataType, points);
             }
         }
         outputNorm.initialize(manager, dataType, points);

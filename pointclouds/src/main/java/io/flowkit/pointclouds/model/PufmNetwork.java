@@ -14,6 +14,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.flowkit.flow.model.AttentionBlocks;
+import io.flowkit.flow.model.AttentionBlocks.PreNormMlp;
 import io.flowkit.flow.model.TimeFeatures;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,14 +63,11 @@ public final class PufmNetwork extends AbstractBlock {
     private final Linear output;
 
     /** The maps of one read-compute-write block. */
-    private record RinBlock(Attention read, Mlp readMlp, Attention compute, Mlp computeMlp, Attention write,
-            Mlp writeMlp) {}
+    private record RinBlock(Attention read, PreNormMlp readMlp, Attention compute, PreNormMlp computeMlp, Attention write,
+            PreNormMlp writeMlp) {}
 
     /** Multi-head attention with pre-normalisation of queries and keys. */
     private record Attention(LayerNorm queryNorm, LayerNorm keyNorm, Linear query, Linear keyValue, Linear out) {}
-
-    /** A pre-normalised two-layer perceptron. */
-    private record Mlp(LayerNorm norm, Linear hidden, Linear out) {}
 
     /**
      * A network for a configuration (not yet initialised).
@@ -108,11 +107,8 @@ public final class PufmNetwork extends AbstractBlock {
                 addChildBlock(name + "_out", Linear.builder().setUnits(d).build()));
     }
 
-    private Mlp mlp(String name) {
-        int d = config.width();
-        return new Mlp(addChildBlock(name + "_norm", LayerNorm.builder().axis(2).build()),
-                addChildBlock(name + "_hidden", Linear.builder().setUnits(2L * d).build()),
-                addChildBlock(name + "_out", Linear.builder().setUnits(d).build()));
+    private PreNormMlp mlp(String name) {
+        return PreNormMlp.of(name, config.width(), this::addChildBlock);
     }
 
     /** @return the configuration */
@@ -184,11 +180,11 @@ public final class PufmNetwork extends AbstractBlock {
                 .add(ps.getValue(latentInit, x.getDevice(), training));
         for (RinBlock block : rin) {
             z = z.add(attend(block.read(), ps, z, h, training));
-            z = z.add(mlp(block.readMlp(), ps, z, training));
+            z = z.add(block.readMlp().forward(ps, z, training));
             z = z.add(attend(block.compute(), ps, z, z, training));
-            z = z.add(mlp(block.computeMlp(), ps, z, training));
+            z = z.add(block.computeMlp().forward(ps, z, training));
             h = h.add(attend(block.write(), ps, h, z, training));
-            h = h.add(mlp(block.writeMlp(), ps, h, training));
+            h = h.add(block.writeMlp().forward(ps, h, training));
         }
         // Displacements in the unit-sphere patch frame are a few hundredths: a fixed output scale
         // starts the untrained field near zero instead of near 1.
@@ -198,26 +194,11 @@ public final class PufmNetwork extends AbstractBlock {
     }
 
     private NDArray attend(Attention a, ParameterStore ps, NDArray queries, NDArray keys, boolean training) {
-        long b = queries.getShape().get(0);
-        long nq = queries.getShape().get(1);
-        long nk = keys.getShape().get(1);
-        int heads = config.heads();
-        int d = config.width();
-        int dh = d / heads;
         NDArray q = linear(a.query(), ps, a.queryNorm().forward(ps, new NDList(queries), training).head(), training);
         NDArray kv = linear(a.keyValue(), ps, a.keyNorm().forward(ps, new NDList(keys), training).head(), training);
         NDList split = kv.split(2, 2);
-        q = q.reshape(b, nq, heads, dh).transpose(0, 2, 1, 3);
-        NDArray key = split.get(0).reshape(b, nk, heads, dh).transpose(0, 2, 3, 1);
-        NDArray value = split.get(1).reshape(b, nk, heads, dh).transpose(0, 2, 1, 3);
-        NDArray weights = q.matMul(key).mul((float) (1 / Math.sqrt(dh))).softmax(3);
-        NDArray out = weights.matMul(value).transpose(0, 2, 1, 3).reshape(b, nq, d);
-        return linear(a.out(), ps, out, training);
-    }
-
-    private NDArray mlp(Mlp mlp, ParameterStore ps, NDArray x, boolean training) {
-        NDArray n = mlp.norm().forward(ps, new NDList(x), training).head();
-        return linear(mlp.out(), ps, gelu(linear(mlp.hidden(), ps, n, training)), training);
+        return linear(a.out(), ps, AttentionBlocks.scaledDotProduct(q, split.get(0), split.get(1), config.heads(), null),
+                training);
     }
 
     private static NDArray linear(Linear layer, ParameterStore ps, NDArray x, boolean training) {
@@ -251,11 +232,11 @@ public final class PufmNetwork extends AbstractBlock {
         latentTime.initialize(manager, dataType, new Shape(b, d));
         for (RinBlock block : rin) {
             initialize(block.read(), manager, dataType, latents, points);
-            initialize(block.readMlp(), manager, dataType, latents);
+            block.readMlp().initialize(manager, dataType, latents);
             initialize(block.compute(), manager, dataType, latents, latents);
-            initialize(block.computeMlp(), manager, dataType, latents);
+            block.computeMlp().initialize(manager, dataType, latents);
             initialize(block.write(), manager, dataType, points, latents);
-            initialize(block.writeMlp(), manager, dataType, points);
+            block.writeMlp().initialize(manager, dataType, points);
         }
         outputNorm.initialize(manager, dataType, points);
         output.initialize(manager, dataType, points);
@@ -269,9 +250,4 @@ public final class PufmNetwork extends AbstractBlock {
         a.out().initialize(manager, type, queries);
     }
 
-    private void initialize(Mlp mlp, NDManager manager, DataType type, Shape x) {
-        mlp.norm().initialize(manager, type, x);
-        mlp.hidden().initialize(manager, type, x);
-        mlp.out().initialize(manager, type, x.slice(0, x.dimension() - 1).add(2L * config.width()));
-    }
 }

@@ -1,0 +1,99 @@
+package io.flowkit.flow.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import java.util.function.BiFunction;
+
+/**
+ * The transformer pieces the point networks share (the assembly point flow and PUFM++): multi-head
+ * scaled dot-product attention (Vaswani et al. 2017) on projected queries, keys and values, and the
+ * pre-norm MLP (layer norm, a linear layer to twice the width, GELU, back to the width).
+ */
+public final class AttentionBlocks {
+
+    private AttentionBlocks() {}
+
+    /**
+     * Multi-head attention {@code softmax(q kᵀ / √d_h + bias) v}, heads split from the width.
+     *
+     * @param q projected queries {@code (b, nq, d)}
+     * @param k projected keys {@code (b, nk, d)}
+     * @param v projected values {@code (b, nk, d)}
+     * @param heads the number of heads, dividing d
+     * @param bias an additive bias broadcast to {@code (b, heads, nq, nk)}, or null
+     * @return the attended values {@code (b, nq, d)}, heads concatenated
+     */
+    public static NDArray scaledDotProduct(NDArray q, NDArray k, NDArray v, int heads, NDArray bias) {
+        long b = q.getShape().get(0);
+        long nq = q.getShape().get(1);
+        long nk = k.getShape().get(1);
+        long d = q.getShape().get(2);
+        long dh = d / heads;
+        NDArray qh = q.reshape(b, nq, heads, dh).transpose(0, 2, 1, 3);
+        NDArray kh = k.reshape(b, nk, heads, dh).transpose(0, 2, 3, 1);
+        NDArray vh = v.reshape(b, nk, heads, dh).transpose(0, 2, 1, 3);
+        NDArray scores = qh.matMul(kh).mul((float) (1 / Math.sqrt(dh)));
+        if (bias != null) {
+            scores = scores.add(bias);
+        }
+        return scores.softmax(3).matMul(vh).transpose(0, 2, 1, 3).reshape(b, nq, d);
+    }
+
+    /**
+     * The pre-norm MLP of a transformer block: {@code out(GELU(hidden(norm(x))))}.
+     *
+     * @param norm the layer norm over the feature axis
+     * @param hidden the linear layer to twice the width
+     * @param out the linear layer back to the width
+     */
+    public record PreNormMlp(LayerNorm norm, Linear hidden, Linear out) {
+
+        /**
+         * Makes the layers and registers them as child blocks named {@code NAME_norm},
+         * {@code NAME_hidden} and {@code NAME_out}.
+         *
+         * @param name the prefix of the child names
+         * @param width the feature width d
+         * @param addChild registers a child block (an {@code AbstractBlock}'s {@code addChildBlock})
+         * @return the MLP
+         */
+        public static PreNormMlp of(String name, int width, BiFunction<String, Block, Block> addChild) {
+            return new PreNormMlp((LayerNorm) addChild.apply(name + "_norm", LayerNorm.builder().axis(2).build()),
+                    (Linear) addChild.apply(name + "_hidden", Linear.builder().setUnits(2L * width).build()),
+                    (Linear) addChild.apply(name + "_out", Linear.builder().setUnits(width).build()));
+        }
+
+        /**
+         * @param ps the parameter store
+         * @param x features {@code (b, n, d)}
+         * @param training whether in training mode
+         * @return the MLP's output {@code (b, n, d)} (without the residual)
+         */
+        public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
+            NDArray h = norm.forward(ps, new NDList(x), training).head();
+            NDArray g = Activation.gelu(hidden.forward(ps, new NDList(h), training).head());
+            return out.forward(ps, new NDList(g), training).head();
+        }
+
+        /**
+         * Initialises the layers for features of a given shape.
+         *
+         * @param manager the manager of the weights
+         * @param type their data type
+         * @param points an example features shape {@code (1, n, d)}
+         */
+        public void initialize(NDManager manager, DataType type, Shape points) {
+            norm.initialize(manager, type, points);
+            hidden.initialize(manager, type, points);
+            out.initialize(manager, type, new Shape(points.get(0), points.get(1), 2 * points.get(2)));
+        }
+    }
+}
