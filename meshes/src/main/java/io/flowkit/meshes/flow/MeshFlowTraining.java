@@ -13,6 +13,7 @@ import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.LearningRateSchedule;
 import io.flowkit.flow.train.ModelParameters;
 import io.flowkit.flow.train.ProgressListener;
+import io.flowkit.flow.train.TrainingOptions;
 import io.flowkit.flow.train.ResumableLoop;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,14 +54,14 @@ public final class MeshFlowTraining {
     private MeshFlowTraining(Builder b) {
         this.domain = b.domain;
         this.dataset = b.dataset;
-        this.steps = b.steps;
-        this.batchSize = b.batchSize;
-        this.learningRate = b.learningRate;
-        this.emaDecay = b.emaDecay;
-        this.seed = b.seed;
-        this.checkpoints = b.checkpoints;
-        this.checkpointEvery = b.checkpointEvery > 0 ? b.checkpointEvery : Math.max(50, b.steps / 10);
-        this.progress = b.progress;
+        this.steps = b.steps();
+        this.batchSize = b.batchSize();
+        this.learningRate = b.learningRate();
+        this.emaDecay = b.emaDecay();
+        this.seed = b.seed();
+        this.checkpoints = b.checkpoints();
+        this.checkpointEvery = b.checkpointEvery() > 0 ? b.checkpointEvery() : Math.max(50, b.steps() / 10);
+        this.progress = b.progress();
         this.signals = new ArrayList<>(b.signals.size());
         for (int i = 0; i < b.signals.size(); i++) {
             double[] s = b.signals.get(i);
@@ -204,21 +205,19 @@ public final class MeshFlowTraining {
     }
 
     /** Configures a {@link MeshFlowTraining}. */
-    public static final class Builder {
+    public static final class Builder extends TrainingOptions<Builder> {
         private MeshDomain domain;
         private List<double[]> signals;
         private String dataset = "unnamed";
-        private long steps = 3000;
-        private int batchSize = 4;
-        private double learningRate = 1e-3;
-        private double emaDecay = 0.995;
-        private long seed;
-        private boolean seedSet;
-        private Path checkpoints;
-        private long checkpointEvery;
-        private ProgressListener progress = ProgressListener.silent();
 
-        private Builder() {}
+        private Builder() {
+            super(3000, 4, 1e-3, 0.995);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /**
          * @param value the training mesh with the flow's settings (required)
@@ -242,72 +241,6 @@ public final class MeshFlowTraining {
         }
 
         /**
-         * @param value the seed of weights, batches, noise and times (required)
-         * @return this builder
-         */
-        public Builder setSeed(long value) {
-            this.seed = value;
-            this.seedSet = true;
-            return this;
-        }
-
-        /**
-         * @param value training steps (default 3,000)
-         * @return this builder
-         */
-        public Builder optSteps(long value) {
-            this.steps = value;
-            return this;
-        }
-
-        /**
-         * @param value signals per batch (default 4)
-         * @return this builder
-         */
-        public Builder optBatchSize(int value) {
-            this.batchSize = value;
-            return this;
-        }
-
-        /**
-         * @param value peak learning rate (default 10⁻³, warm-up then cosine decay)
-         * @return this builder
-         */
-        public Builder optLearningRate(double value) {
-            this.learningRate = value;
-            return this;
-        }
-
-        /**
-         * @param value EMA decay of the returned weights (default 0.995)
-         * @return this builder
-         */
-        public Builder optEma(double value) {
-            this.emaDecay = value;
-            return this;
-        }
-
-        /**
-         * @param folder checkpoint folder; training resumes from it
-         * @param every steps between checkpoints, or 0 for a tenth of the run
-         * @return this builder
-         */
-        public Builder optCheckpoints(Path folder, long every) {
-            this.checkpoints = folder;
-            this.checkpointEvery = every;
-            return this;
-        }
-
-        /**
-         * @param listener hears about progress (default silent)
-         * @return this builder
-         */
-        public Builder optProgress(ProgressListener listener) {
-            this.progress = listener;
-            return this;
-        }
-
-        /**
          * @return the training
          * @throws IllegalArgumentException if the mesh, signals or seed are missing, a signal does
          *     not fit the mesh, or a setting is invalid
@@ -319,21 +252,7 @@ public final class MeshFlowTraining {
             if (signals == null || signals.isEmpty()) {
                 throw new IllegalArgumentException("training signals are required");
             }
-            if (!seedSet) {
-                throw new IllegalArgumentException("a seed is required");
-            }
-            if (steps < 1) {
-                throw new IllegalArgumentException("steps is not positive: " + steps);
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batch size is not positive: " + batchSize);
-            }
-            if (!(learningRate > 0)) {
-                throw new IllegalArgumentException("learning rate is not positive: " + learningRate);
-            }
-            if (!(emaDecay >= 0 && emaDecay < 1)) {
-                throw new IllegalArgumentException("EMA decay is not in [0, 1): " + emaDecay);
-            }
+            checkShared();
             return new MeshFlowTraining(this);
         }
     }

@@ -12,6 +12,7 @@ import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.FlowTrainer;
 import io.flowkit.flow.train.LearningRateSchedule;
 import io.flowkit.flow.train.ProgressListener;
+import io.flowkit.flow.train.TrainingOptions;
 import io.flowkit.flow.train.TrainingResult;
 import io.flowkit.molecules.data.TsGenDataSource;
 import io.flowkit.molecules.featurize.ReactionFrame;
@@ -47,6 +48,7 @@ public final class TsGenTraining {
     private final double emaDecay;
     private final long seed;
     private final Path checkpoints;
+    private final long checkpointEvery;
     private final ProgressListener progress;
     private final boolean reverse;
     private final double clipGradNorm;
@@ -57,13 +59,14 @@ public final class TsGenTraining {
         this.config = b.config;
         this.train = b.train;
         this.dataset = b.dataset;
-        this.steps = b.steps;
-        this.batchSize = b.batchSize;
-        this.learningRate = b.learningRate;
-        this.emaDecay = b.emaDecay;
-        this.seed = b.seed;
-        this.checkpoints = b.checkpoints;
-        this.progress = b.progress;
+        this.steps = b.steps();
+        this.batchSize = b.batchSize();
+        this.learningRate = b.learningRate();
+        this.emaDecay = b.emaDecay();
+        this.seed = b.seed();
+        this.checkpoints = b.checkpoints();
+        this.checkpointEvery = b.checkpointEvery();
+        this.progress = b.progress();
         this.reverse = b.reverse;
         this.clipGradNorm = b.clipGradNorm;
     }
@@ -115,7 +118,7 @@ public final class TsGenTraining {
                 .optSkipNonFinite(MAX_SKIPPED_STEPS);
         config.describe().forEach(builder::optConfiguration);
         if (checkpoints != null) {
-            builder.optCheckpoints(checkpoints, Math.max(100, steps / 20));
+            builder.optCheckpoints(checkpoints, checkpointEvery > 0 ? checkpointEvery : Math.max(100, steps / 20));
         }
         TrainingResult result;
         Map<String, String> configuration;
@@ -173,22 +176,21 @@ public final class TsGenTraining {
     }
 
     /** Configures a {@link TsGenTraining}. */
-    public static final class Builder {
+    public static final class Builder extends TrainingOptions<Builder> {
         private TsGenConfig config = TsGenConfig.defaults();
         private List<Reaction> train;
         private String dataset = "unnamed";
-        private long steps = 20_000;
-        private int batchSize = 32;
-        private double learningRate = 1e-3;
-        private double emaDecay = 0.999;
-        private long seed;
-        private boolean seedSet;
-        private Path checkpoints;
-        private ProgressListener progress = ProgressListener.silent();
         private boolean reverse = true;
         private double clipGradNorm = 1.0;
 
-        private Builder() {}
+        private Builder() {
+            super(20_000, 32, 1e-3, 0.999);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /**
          * @param maxNorm global gradient-norm clip, 0 for none (default 1)
@@ -228,75 +230,11 @@ public final class TsGenTraining {
         }
 
         /**
-         * @param value the seed (required)
-         * @return this builder
-         */
-        public Builder setSeed(long value) {
-            this.seed = value;
-            this.seedSet = true;
-            return this;
-        }
-
-        /**
          * @param value architecture and prior (default {@link TsGenConfig#defaults()})
          * @return this builder
          */
         public Builder optConfig(TsGenConfig value) {
             this.config = value;
-            return this;
-        }
-
-        /**
-         * @param value training steps (default 20,000)
-         * @return this builder
-         */
-        public Builder optSteps(long value) {
-            this.steps = value;
-            return this;
-        }
-
-        /**
-         * @param value reactions per batch (default 32)
-         * @return this builder
-         */
-        public Builder optBatchSize(int value) {
-            this.batchSize = value;
-            return this;
-        }
-
-        /**
-         * @param value peak learning rate (default 1e-3)
-         * @return this builder
-         */
-        public Builder optLearningRate(double value) {
-            this.learningRate = value;
-            return this;
-        }
-
-        /**
-         * @param value EMA decay (default 0.999)
-         * @return this builder
-         */
-        public Builder optEma(double value) {
-            this.emaDecay = value;
-            return this;
-        }
-
-        /**
-         * @param folder where checkpoints go; a rerun resumes from the newest
-         * @return this builder
-         */
-        public Builder optCheckpoints(Path folder) {
-            this.checkpoints = folder;
-            return this;
-        }
-
-        /**
-         * @param listener progress (default silent)
-         * @return this builder
-         */
-        public Builder optProgress(ProgressListener listener) {
-            this.progress = listener;
             return this;
         }
 
@@ -310,13 +248,7 @@ public final class TsGenTraining {
             if (train == null || train.isEmpty()) {
                 throw new IllegalArgumentException("training data is not set");
             }
-            if (!seedSet) {
-                throw new IllegalArgumentException("seed is not set");
-            }
-            if (steps < 1 || batchSize < 1 || !(learningRate > 0)) {
-                throw new IllegalArgumentException("steps, batch size and learning rate must be positive: " + steps + ", "
-                        + batchSize + ", " + learningRate);
-            }
+            checkShared();
             return new TsGenTraining(this);
         }
     }

@@ -13,6 +13,7 @@ import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.FlowTrainer;
 import io.flowkit.flow.train.LearningRateSchedule;
 import io.flowkit.flow.train.ProgressListener;
+import io.flowkit.flow.train.TrainingOptions;
 import io.flowkit.flow.train.TrainingResult;
 import io.flowkit.pointclouds.model.PufmConfig;
 import io.flowkit.pointclouds.model.PufmModel;
@@ -53,6 +54,7 @@ public final class PufmTraining {
     private final double emaDecay;
     private final long seed;
     private final Path checkpoints;
+    private final long checkpointEvery;
     private final ProgressListener progress;
     private volatile FlowTrainer running;
     private volatile boolean stopRequested;
@@ -61,14 +63,15 @@ public final class PufmTraining {
         this.config = b.config;
         this.train = b.train;
         this.dataset = b.dataset;
-        this.stage1Steps = b.stage1Steps;
+        this.stage1Steps = b.steps();
         this.stage2Steps = b.stage2Steps;
-        this.batchSize = b.batchSize;
-        this.learningRate = b.learningRate;
-        this.emaDecay = b.emaDecay;
-        this.seed = b.seed;
-        this.checkpoints = b.checkpoints;
-        this.progress = b.progress;
+        this.batchSize = b.batchSize();
+        this.learningRate = b.learningRate();
+        this.emaDecay = b.emaDecay();
+        this.seed = b.seed();
+        this.checkpoints = b.checkpoints();
+        this.checkpointEvery = b.checkpointEvery();
+        this.progress = b.progress();
     }
 
     /** @return a builder */
@@ -137,7 +140,7 @@ public final class PufmTraining {
                 .optEma(emaDecay).optClipGradNorm(1.0).optSkipNonFinite(SKIP_NON_FINITE).optProgress(progress);
         config.describe().forEach(builder::optConfiguration);
         if (checkpoints != null) {
-            builder.optCheckpoints(checkpoints.resolve("stage" + stage), Math.max(50, steps / 10));
+            builder.optCheckpoints(checkpoints.resolve("stage" + stage), checkpointEvery > 0 ? checkpointEvery : Math.max(50, steps / 10));
         }
         try (FlowTrainer trainer = builder.build()) {
             running = trainer;
@@ -184,21 +187,20 @@ public final class PufmTraining {
     }
 
     /** Configures a {@link PufmTraining}. */
-    public static final class Builder {
+    public static final class Builder extends TrainingOptions<Builder> {
         private PufmConfig config = PufmConfig.defaults();
         private List<TrainingPatch> train;
         private String dataset = "unnamed";
-        private long stage1Steps = 4000;
         private long stage2Steps = 500;
-        private int batchSize = 8;
-        private double learningRate = 3e-4;
-        private double emaDecay = 0.999;
-        private long seed;
-        private boolean seedSet;
-        private Path checkpoints;
-        private ProgressListener progress = ProgressListener.silent();
 
-        private Builder() {}
+        private Builder() {
+            super(4000, 8, 3e-4, 0.999);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /**
          * @param patches stage-1 training patches (required)
@@ -208,16 +210,6 @@ public final class PufmTraining {
         public Builder setTrainingData(List<TrainingPatch> patches, String description) {
             this.train = List.copyOf(patches);
             this.dataset = description;
-            return this;
-        }
-
-        /**
-         * @param value the seed (required)
-         * @return this builder
-         */
-        public Builder setSeed(long value) {
-            this.seed = value;
-            this.seedSet = true;
             return this;
         }
 
@@ -236,53 +228,8 @@ public final class PufmTraining {
          * @return this builder
          */
         public Builder optSteps(long straight, long refinement) {
-            this.stage1Steps = straight;
+            optSteps(straight);
             this.stage2Steps = refinement;
-            return this;
-        }
-
-        /**
-         * @param value patches per batch (default 8)
-         * @return this builder
-         */
-        public Builder optBatchSize(int value) {
-            this.batchSize = value;
-            return this;
-        }
-
-        /**
-         * @param value peak learning rate of stage 1 (default 3e-4; stage 2 uses a fifth)
-         * @return this builder
-         */
-        public Builder optLearningRate(double value) {
-            this.learningRate = value;
-            return this;
-        }
-
-        /**
-         * @param value EMA decay (default 0.999)
-         * @return this builder
-         */
-        public Builder optEma(double value) {
-            this.emaDecay = value;
-            return this;
-        }
-
-        /**
-         * @param folder checkpoint folder (one sub-folder per stage); training resumes from it
-         * @return this builder
-         */
-        public Builder optCheckpoints(Path folder) {
-            this.checkpoints = folder;
-            return this;
-        }
-
-        /**
-         * @param listener hears about progress (default silent)
-         * @return this builder
-         */
-        public Builder optProgress(ProgressListener listener) {
-            this.progress = listener;
             return this;
         }
 
@@ -294,17 +241,9 @@ public final class PufmTraining {
             if (train == null || train.isEmpty()) {
                 throw new IllegalArgumentException("training patches are required");
             }
-            if (!seedSet) {
-                throw new IllegalArgumentException("a seed is required");
-            }
-            if (stage1Steps < 1 || stage2Steps < 0) {
-                throw new IllegalArgumentException("steps must be positive: " + stage1Steps + ", " + stage2Steps);
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batch size is not positive: " + batchSize);
-            }
-            if (!(learningRate > 0)) {
-                throw new IllegalArgumentException("learning rate is not positive: " + learningRate);
+            checkShared();
+            if (stage2Steps < 0) {
+                throw new IllegalArgumentException("refinement steps are negative: " + stage2Steps);
             }
             return new PufmTraining(this);
         }
