@@ -71,9 +71,9 @@ public final class SparkSuite implements BenchSuite {
             ResultTable.Builder table = ResultTable.builder()
                     .optTitle("spark: tsgen on RDB7, one process against Spark local mode")
                     .setColumns("input", "reactions", "run", "start s", "job s", "reactions per s", "heap peak MB",
-                            "same file")
+                            "RSS peak MB", "same file")
                     .optDecimals("start s", 1).optDecimals("job s", 1).optDecimals("reactions per s", 2)
-                    .optDecimals("heap peak MB", 0);
+                    .optDecimals("heap peak MB", 0).optDecimals("RSS peak MB", 0);
             run(table, "geometries", geometries, TsGenBatch.readGeometries(rf, pf), folder, false, context.seed(), task);
             if (xtb) {
                 run(table, "SMILES", smiles, TsGenBatch.readSmiles(sf), folder, true, context.seed(), task);
@@ -84,7 +84,8 @@ public final class SparkSuite implements BenchSuite {
                     + "in the timed run, xtb two at a time. Spark: flowkit spark tsgen's job in the same JVM (local mode: "
                     + "driver and executor), a fresh session per run (start s), the model loaded once per run inside the "
                     + "job; SMILES geometries one xtb at a time per task. Job s: from the records read to the SDF written. "
-                    + "Heap peak: the JVM's heap pools at most during the run (libtorch's native memory not included). "
+                    + "Heap peak: the JVM's heap pools at most during the run; RSS peak: the whole process's resident "
+                    + "memory at most during the run (heap, libtorch's native memory, Spark's off-heap). "
                     + "Same file: the SDF equals the one-process SDF byte for byte.")
                     .optMetadata("cores", BenchContext.cores()).optMetadata("seed", context.seed());
             task.finish();
@@ -113,7 +114,7 @@ public final class SparkSuite implements BenchSuite {
             MoleculeFiles.write(single, written);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        table.addRow(input, count, "one process", null, seconds, count / seconds, heapPeakMb(), "reference");
+        table.addRow(input, count, "one process", null, seconds, count / seconds, heapPeakMb(), rssPeakMb(), "reference");
         task.step(input + ": one process");
         String expected = Files.readString(single);
         for (int cores : new int[] {1, 2}) {
@@ -128,7 +129,7 @@ public final class SparkSuite implements BenchSuite {
                 SparkTsGen.write(SparkTsGen.builder().optSeed(seed).build()
                         .transitionStates(SparkTsGen.rows(spark, records)), out);
                 double job = (System.nanoTime() - j0) / 1e9;
-                table.addRow(input, count, "Spark local[" + cores + "]", start, job, count / job, heapPeakMb(),
+                table.addRow(input, count, "Spark local[" + cores + "]", start, job, count / job, heapPeakMb(), rssPeakMb(),
                         Files.readString(out).equals(expected) ? "yes" : "NO");
             } finally {
                 spark.stop();
@@ -143,6 +144,26 @@ public final class SparkSuite implements BenchSuite {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        // Linux: writing 5 to clear_refs resets the process's peak resident set (VmHWM).
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not allowed: the RSS column then shows the peak since the JVM started
+        }
+    }
+
+    /** The process's peak resident set (VmHWM) in MB: heap, libtorch's native memory and the rest; NaN off Linux. */
+    private static double rssPeakMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 
     private static double heapPeakMb() {
