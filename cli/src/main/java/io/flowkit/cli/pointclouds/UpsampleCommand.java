@@ -10,6 +10,7 @@ import io.flowkit.pointclouds.upsample.Upsampler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowkit upsample}: point cloud upsampling by flow matching (PUFM++). */
@@ -25,14 +26,8 @@ public final class UpsampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the dense cloud to write (.xyz or .ply)")
     private Path out;
 
-    @Option(names = "--ratio", defaultValue = "4", description = "any integer from 2 to 16 (default: ${DEFAULT-VALUE})")
-    private int ratio;
-
-    @Option(names = "--model", description = "a model folder (default: the model shipped with flowkit)")
-    private Path model;
-
-    @Option(names = "--steps", defaultValue = "1", description = "solver steps per x4 pass (default: ${DEFAULT-VALUE}; PUFM++ uses 6)")
-    private int steps;
+    @Mixin
+    private UpsampleOptions settings = new UpsampleOptions();
 
     @Option(names = "--schedule", defaultValue = "adaptive", description = "adaptive (the model's loss profile) or uniform (default: ${DEFAULT-VALUE})")
     private String schedule;
@@ -49,34 +44,29 @@ public final class UpsampleCommand implements Callable<Integer> {
     @Option(names = "--merge-duplicates", description = "merge repeated points instead of rejecting the cloud")
     private boolean mergeDuplicates;
 
-    @Option(names = "--solver", defaultValue = "euler", description = "ODE solver of the flow: euler, midpoint, heun, rk4, dopri5[:atol,rtol] (default: ${DEFAULT-VALUE})")
-    private String solver;
-
-    @Option(names = "--seed", defaultValue = "0", description = "seed of the start noise (default: ${DEFAULT-VALUE})")
-    private long seed;
-
     @Override
     public Integer call() throws Exception {
         // Every setting and the output path are checked before the (long) upsampling.
         PointCloudFiles.checkWritable(out);
         Upsampler.Schedule chosen = EnumOptions.parse(Upsampler.Schedule.class, "--schedule", schedule);
-        OdeSolver ode = OdeSolver.byName(solver);
+        OdeSolver ode = OdeSolver.byName(settings.solver());
         PointCloud sparse = PointCloudFiles.read(in);
-        try (PufmModel m = model == null ? PufmModel.loadDefault(Device.cpu()) : PufmModel.load(model, Device.cpu())) {
-            Upsampler upsampler = Upsampler.builder().setModel(m).optSteps(steps).optSolver(ode)
+        try (PufmModel m = settings.model() == null ? PufmModel.loadDefault(Device.cpu())
+                : PufmModel.load(settings.model(), Device.cpu())) {
+            Upsampler upsampler = Upsampler.builder().setModel(m).optSteps(settings.steps()).optSolver(ode)
                     .optSchedule(chosen)
-                    .optManifoldCorrection(correction).optCoverage(coverage).optSeed(seed).optMergeDuplicates(mergeDuplicates).optStartNoise(startNoise)
+                    .optManifoldCorrection(correction).optCoverage(coverage).optSeed(settings.seed()).optMergeDuplicates(mergeDuplicates).optStartNoise(startNoise)
                     .optProgress(new PatchProgress("upsample")).build();
             long start = System.nanoTime();
             PointCloud dense;
             try {
-                dense = upsampler.upsample(sparse, ratio);
+                dense = upsampler.upsample(sparse, settings.ratio());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(in + ": " + e.getMessage(), e);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             PointCloudFiles.write(out, dense);
-            System.out.printf("wrote %d points (x%d of %d) to %s in %.2f s%n", dense.size(), ratio, sparse.size(), out,
+            System.out.printf("wrote %d points (x%d of %d) to %s in %.2f s%n", dense.size(), settings.ratio(), sparse.size(), out,
                     seconds);
             if (upsampler.defectsOfLastCall() > 0) {
                 System.out.printf("dropped %d generated points farther than %.1f local spacings from the input "

@@ -1,13 +1,14 @@
 package io.flowkit.cli.spark;
 
+import io.flowkit.cli.tsgen.ReactionInputs;
 import io.flowkit.datasets.molecule.io.MoleculeFiles;
+import io.flowkit.molecules.batch.ReactionRecord;
 import io.flowkit.spark.tsgen.SparkTsGen;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,16 +24,6 @@ import picocli.CommandLine.Option;
             "Example: flowkit spark tsgen --reactants R.sdf --products P.sdf --out TS.sdf --master local[2]"})
 final class SparkTsGenCommand implements Callable<Integer> {
 
-    @Option(names = "--reactants", description = "reactant geometries (.sdf, .mol, .xyz)")
-    private Path reactants;
-
-    @Option(names = "--products", description = "product geometries, same atoms in the same order")
-    private Path products;
-
-    @Option(names = "--smiles", description = "a text file of atom-mapped reaction SMILES, one per line, optionally a "
-            + "name after a space or tab (instead of --reactants and --products)")
-    private Path smiles;
-
     @Option(names = "--out", required = true, description = "TS.sdf, TS.xyz or a folder TS.parquet")
     private Path out;
 
@@ -42,22 +33,15 @@ final class SparkTsGenCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the prior samples (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--conformers", defaultValue = "3", description = "with --smiles: starting geometries per side "
-            + "(default: ${DEFAULT-VALUE})")
-    private int conformers;
-
-    @Option(names = "--refine", paramLabel = "xtb", description = "refine each transition state with GFN2-xTB, as "
-            + "tsgen generate --refine xtb does")
-    private String refine;
+    @Mixin
+    private ReactionInputs inputs = new ReactionInputs();
 
     @Mixin
     private SparkSettings settings = new SparkSettings();
 
     @Override
     public Integer call() throws Exception {
-        if (refine != null && !refine.equals("xtb")) {
-            throw new IllegalArgumentException("--refine takes xtb: " + refine);
-        }
+        inputs.checkRefine();
         boolean parquet = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
         if (parquet) {
             if (Files.isRegularFile(out)) {
@@ -66,13 +50,8 @@ final class SparkTsGenCommand implements Callable<Integer> {
         } else {
             MoleculeFiles.checkWritable(out);
         }
-        if (smiles != null && (reactants != null || products != null)) {
-            throw new IllegalArgumentException("give either --smiles or --reactants with --products, not both");
-        }
-        if (smiles == null && (reactants == null || products == null)) {
-            throw new IllegalArgumentException("give --reactants and --products (or --smiles)");
-        }
-        SparkTsGen.Builder b = SparkTsGen.builder().optSeed(seed).optConformers(conformers).optRefine(refine != null)
+        inputs.checkInputs();
+        SparkTsGen.Builder b = SparkTsGen.builder().optSeed(seed).optConformers(inputs.conformers()).optRefine(inputs.refine())
                 .optPartitions(settings.partitions);
         if (model != null) {
             b.optModel(model);
@@ -81,10 +60,10 @@ final class SparkTsGenCommand implements Callable<Integer> {
         SparkSession spark = settings.start("spark tsgen");
         try {
             long t0 = System.nanoTime();
-            Dataset<Row> in = smiles != null ? SparkTsGen.fromSmiles(spark, smiles)
-                    : SparkTsGen.fromGeometries(spark, reactants, products);
-            long records = in.count();
-            SparkTsGen.Written w = SparkTsGen.write(job.transitionStates(in), out);
+            // Read on the driver, as SparkTsGen.fromSmiles / fromGeometries do; the count needs no Spark job.
+            List<ReactionRecord> read = inputs.read();
+            long records = read.size();
+            SparkTsGen.Written w = SparkTsGen.write(job.transitionStates(SparkTsGen.rows(spark, read)), out);
             double seconds = (System.nanoTime() - t0) / 1e9;
             for (String f : w.failures()) {
                 System.err.println("failed: " + f);

@@ -1,5 +1,6 @@
 package io.flowkit.cli.spark;
 
+import io.flowkit.cli.pointclouds.UpsampleOptions;
 import io.flowkit.spark.upsample.SparkUpsample;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,31 +27,19 @@ final class SparkUpsampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the folder of dense clouds (created if missing)")
     private Path out;
 
-    @Option(names = "--ratio", defaultValue = "4", description = "any integer from 2 to 16 (default: ${DEFAULT-VALUE})")
-    private int ratio;
-
-    @Option(names = "--model", description = "a model folder visible to every executor (default: the shipped model)")
-    private Path model;
-
-    @Option(names = "--steps", defaultValue = "1", description = "solver steps per x4 pass (default: ${DEFAULT-VALUE})")
-    private int steps;
-
-    @Option(names = "--solver", defaultValue = "euler", description = "euler, midpoint, heun, rk4 or dopri5[:atol,rtol] "
-            + "(default: ${DEFAULT-VALUE})")
-    private String solver;
-
-    @Option(names = "--seed", defaultValue = "0", description = "seed of the start noise (default: ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin
+    private UpsampleOptions upsample = new UpsampleOptions();
 
     @Mixin
     private SparkSettings settings = new SparkSettings();
 
     @Override
     public Integer call() throws Exception {
-        SparkUpsample.Builder b = SparkUpsample.builder().optRatio(ratio).optSteps(steps).optSolver(solver).optSeed(seed)
+        SparkUpsample.Builder b = SparkUpsample.builder().optRatio(upsample.ratio()).optSteps(upsample.steps())
+                .optSolver(upsample.solver()).optSeed(upsample.seed())
                 .optPartitions(settings.partitions);
-        if (model != null) {
-            b.optModel(model);
+        if (upsample.model() != null) {
+            b.optModel(upsample.model());
         }
         SparkUpsample job = b.build();
         SparkUpsample.clouds(in);
@@ -68,7 +57,7 @@ final class SparkUpsampleCommand implements Callable<Integer> {
             }
             long written = status.size() - failed;
             System.out.printf(Locale.ROOT, "wrote %d cloud%s (x%d) to %s in %.1f s (%s)%n", written, written == 1 ? "" : "s",
-                    ratio, out, seconds, settings.master);
+                    upsample.ratio(), out, seconds, settings.master);
             if (failed > 0) {
                 System.out.println(failed + " of " + status.size() + " clouds failed (listed on stderr)");
             }

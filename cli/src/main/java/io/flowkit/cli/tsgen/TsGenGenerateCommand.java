@@ -31,56 +31,27 @@ import picocli.CommandLine.Option;
             "Example: flowkit tsgen generate --smiles reactions.smi --out ts.sdf"})
 final class TsGenGenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--reactants", description = "reactant geometries (.sdf, .mol, .xyz)")
-    private Path reactants;
-
-    @Option(names = "--products", description = "product geometries, same atoms in the same order")
-    private Path products;
-
-    @Option(names = "--smiles", description = "a text file of atom-mapped reaction SMILES, one per line (instead of "
-            + "--reactants and --products); blank lines and lines starting with # are skipped")
-    private Path smiles;
-
-    @Option(names = "--conformers", defaultValue = "3", description = "with --smiles: starting geometries per side "
-            + "(default: ${DEFAULT-VALUE})")
-    private int conformers;
-
     @Option(names = "--out", required = true, description = "where the transition states go (.sdf or .xyz)")
     private Path out;
 
-    @Option(names = "--refine", paramLabel = "xtb", description = "refine each generated TS with GFN2-xTB (forming and "
-            + "breaking distances held, the rest relaxed); a structure xtb cannot refine safely is written unrefined, "
-            + "and said so on stderr")
-    private String refine;
+    @Mixin
+    private ReactionInputs inputs = new ReactionInputs();
 
     @Mixin
     private SamplerOptions sampler = new SamplerOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (refine != null && !refine.equals("xtb")) {
-            throw new IllegalArgumentException("--refine takes xtb: " + refine);
-        }
+        inputs.checkRefine();
         MoleculeFiles.checkWritable(out);
-        List<ReactionRecord> records;
-        if (smiles != null) {
-            if (reactants != null || products != null) {
-                throw new IllegalArgumentException("give either --smiles or --reactants with --products, not both");
-            }
-            records = TsGenBatch.readSmiles(smiles);
-        } else {
-            if (reactants == null || products == null) {
-                throw new IllegalArgumentException("give --reactants and --products (or --smiles)");
-            }
-            records = TsGenBatch.readGeometries(reactants, products);
-        }
+        List<ReactionRecord> records = inputs.read();
         try (TsGenModel loaded = sampler.load()) {
             TransitionStateGenerator generator = sampler.generator(loaded);
             TsGenBatch.Builder batch = TsGenBatch.builder().setGenerator(generator).optProgress(System.err::println);
-            if (smiles != null) {
-                batch.optGeometries(ReactionGeometries.builder().optConformers(conformers).optSeed(sampler.seed).build());
+            if (inputs.fromSmiles()) {
+                batch.optGeometries(ReactionGeometries.builder().optConformers(inputs.conformers()).optSeed(sampler.seed).build());
             }
-            if (refine != null) {
+            if (inputs.refine()) {
                 batch.optRefiner(XtbRefiner.builder().build());
             }
             long t0 = System.nanoTime();
