@@ -87,4 +87,33 @@ public final class Elements {
             default -> fallback;
         };
     }
+
+    /**
+     * The bonds of a geometry from covalent radii: atoms {@code i} and {@code j} are bonded when
+     * closer than {@code factor} times the sum of their radii ({@link #covalentRadius}, 0.75 Å for
+     * elements not tabulated).
+     *
+     * @param atomicNumbers the element of each atom
+     * @param positions interleaved xyz in Å, one triple per atom
+     * @param factor the tolerance on the sum of the radii, e.g. 1.2
+     * @return a symmetric matrix, true for bonded pairs (the diagonal false)
+     * @throws IllegalArgumentException if the positions do not hold one triple per atom
+     */
+    public static boolean[][] bondsByCovalentRadii(int[] atomicNumbers, double[] positions, double factor) {
+        int n = atomicNumbers.length;
+        if (positions.length != 3 * n) {
+            throw new IllegalArgumentException("positions hold " + positions.length / 3.0 + " atoms but there are " + n);
+        }
+        boolean[][] bonded = new boolean[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double dx = positions[3 * i] - positions[3 * j];
+                double dy = positions[3 * i + 1] - positions[3 * j + 1];
+                double dz = positions[3 * i + 2] - positions[3 * j + 2];
+                double limit = factor * (covalentRadius(atomicNumbers[i], 0.75) + covalentRadius(atomicNumbers[j], 0.75));
+                bonded[i][j] = bonded[j][i] = Math.sqrt(dx * dx + dy * dy + dz * dz) < limit;
+            }
+        }
+        return bonded;
+    }
 }

@@ -145,20 +145,7 @@ public final class XtbRefiner {
      * @return whether atoms i and j are bonded
      */
     public static boolean[][] bonds(Molecule m) {
-        int n = m.atomCount();
-        double[] x = m.positions();
-        boolean[][] b = new boolean[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double dx = x[3 * i] - x[3 * j];
-                double dy = x[3 * i + 1] - x[3 * j + 1];
-                double dz = x[3 * i + 2] - x[3 * j + 2];
-                double limit = BOND_FACTOR * (Elements.covalentRadius(m.atomicNumber(i), 0.75)
-                        + Elements.covalentRadius(m.atomicNumber(j), 0.75));
-                b[i][j] = b[j][i] = Math.sqrt(dx * dx + dy * dy + dz * dz) < limit;
-            }
-        }
-        return b;
+        return Elements.bondsByCovalentRadii(m.atomicNumbers(), m.positions(), BOND_FACTOR);
     }
 
     private static Refined kept(Molecule generated, String why, double shift, long start) {

@@ -233,30 +233,16 @@ public final class MoleculeView {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), Math.round(255 * alpha));
     }
 
-    /** Pairs closer than 1.2 times the sum of their covalent radii. */
+    /** Pairs closer than {@value #BOND_FACTOR} times the sum of their covalent radii. */
     static boolean[][] bonds(int[] z, double[] x) {
-        int n = z.length;
-        boolean[][] out = new boolean[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double limit = BOND_FACTOR * (Elements.covalentRadius(z[i], 0.75) + Elements.covalentRadius(z[j], 0.75));
-                if (distance(x, x, i, j) < limit) {
-                    out[i][j] = true;
-                    out[j][i] = true;
-                }
-            }
-        }
-        return out;
+        return Elements.bondsByCovalentRadii(z, x, BOND_FACTOR);
     }
 
+    /** The distance between atom {@code i} of two structures. */
     private static double distance(double[] a, double[] b, int i) {
-        return distance(a, b, i, i);
-    }
-
-    private static double distance(double[] a, double[] b, int i, int j) {
-        double dx = a[3 * i] - b[3 * j];
-        double dy = a[3 * i + 1] - b[3 * j + 1];
-        double dz = a[3 * i + 2] - b[3 * j + 2];
+        double dx = a[3 * i] - b[3 * i];
+        double dy = a[3 * i + 1] - b[3 * i + 1];
+        double dz = a[3 * i + 2] - b[3 * i + 2];
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
