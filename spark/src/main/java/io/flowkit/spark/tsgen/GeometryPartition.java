@@ -2,8 +2,8 @@ package io.flowkit.spark.tsgen;
 
 import io.flowkit.molecules.batch.TsGenBatch;
 import io.flowkit.molecules.smiles.ReactionGeometries;
+import io.flowkit.spark.RowMapping;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
@@ -26,20 +26,7 @@ final class GeometryPartition implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> rows) {
         ReactionGeometries geometries = ReactionGeometries.builder().optConformers(settings.conformers())
                 .optSeed(settings.seed()).optThreads(settings.xtbThreads()).build();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                if (!rows.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Row row = rows.next();
-                return row.isNullAt(3) ? row : ReactionRows.toRow(TsGenBatch.prepare(ReactionRows.record(row), geometries));
-            }
-        };
+        return RowMapping.lazily(rows, row -> row.isNullAt(3) ? row
+                : ReactionRows.toRow(TsGenBatch.prepare(ReactionRows.record(row), geometries)));
     }
 }

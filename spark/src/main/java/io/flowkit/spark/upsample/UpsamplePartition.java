@@ -5,9 +5,9 @@ import io.flowkit.datasets.pointcloud.io.PointCloudFiles;
 import io.flowkit.flow.solve.OdeSolver;
 import io.flowkit.pointclouds.upsample.Upsampler;
 import io.flowkit.spark.ExecutorModels;
+import io.flowkit.spark.RowMapping;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -28,21 +28,7 @@ final class UpsamplePartition implements MapPartitionsFunction<Row, Row> {
         Upsampler upsampler = Upsampler.builder().setModel(ExecutorModels.pufm(settings.model()))
                 .optSteps(settings.steps()).optSolver(OdeSolver.byName(settings.solver())).optSeed(settings.seed())
                 .build();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                if (!rows.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Row r = rows.next();
-                return upsample(upsampler, r.getLong(0), r.getString(1), r.getString(2));
-            }
-        };
+        return RowMapping.lazily(rows, r -> upsample(upsampler, r.getLong(0), r.getString(1), r.getString(2)));
     }
 
     private Row upsample(Upsampler upsampler, long record, String input, String output) {
