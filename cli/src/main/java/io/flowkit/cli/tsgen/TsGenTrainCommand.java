@@ -1,6 +1,5 @@
 package io.flowkit.cli.tsgen;
 
-import ai.djl.Device;
 import io.flowkit.cli.StopOnInterrupt;
 import io.flowkit.datasets.catalog.Grambow842;
 import io.flowkit.datasets.catalog.Rdb7;

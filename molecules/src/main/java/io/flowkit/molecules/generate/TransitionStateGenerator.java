@@ -1,7 +1,6 @@
 package io.flowkit.molecules.generate;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.flowkit.core.math.Kabsch;

@@ -28,6 +28,7 @@ public final class MappedReaction {
     private final int[] atomicNumbers;
     private final int charge;
     private final int multiplicity;
+    private volatile AtomSymmetry symmetry;
 
     private MappedReaction(String smiles, IAtomContainer reactant, IAtomContainer product, int[] atomicNumbers,
             int charge) {
@@ -232,10 +233,15 @@ public final class MappedReaction {
      * of both sides (the hydrogens of a methyl group that takes no part, say). Map numbers label
      * such atoms arbitrarily, so geometries are compared up to these permutations.
      *
-     * @return the reaction's symmetry (computed on each call)
+     * @return the reaction's symmetry (found on the first call, then kept: it is immutable)
      */
     public AtomSymmetry symmetry() {
-        return AtomSymmetry.ofReaction(atomicNumbers, bonds(false), bonds(true));
+        AtomSymmetry s = symmetry;
+        if (s == null) {
+            s = AtomSymmetry.ofReaction(atomicNumbers, bonds(false), bonds(true));
+            symmetry = s;
+        }
+        return s;
     }
 
     /**
