@@ -30,6 +30,23 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     /**
+     * Checks, before any work, that a file can be written at a path: it is not a folder and its
+     * folder exists (a command refuses a mistyped folder rather than creating it at the end).
+     *
+     * @param target the output file
+     * @throws IllegalArgumentException naming the path and the problem
+     */
+    public static void checkTarget(Path target) {
+        if (java.nio.file.Files.isDirectory(target)) {
+            throw new IllegalArgumentException(target + " is a folder: give a file name");
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new IllegalArgumentException(target + ": the folder " + parent + " does not exist");
+        }
+    }
+
+    /**
      * Writes a file through a temporary file and a move.
      *
      * @param target the file to write; its parent folders are created

@@ -1,5 +1,6 @@
 package io.flowkit.datasets.molecule.io;
 
+import io.flowkit.core.io.AtomicFiles;
 import io.flowkit.datasets.io.MalformedInputException;
 import io.flowkit.datasets.molecule.Molecule;
 import java.io.IOException;
@@ -70,13 +71,7 @@ public final class MoleculeFiles {
         if (!isSdf(file) && !isXyz(file)) {
             throw new IllegalArgumentException(file + ": unknown molecule format (" + EXPECTED + ")");
         }
-        if (java.nio.file.Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + " is a folder: give a file name");
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-            throw new IllegalArgumentException(file + ": the folder " + parent + " does not exist");
-        }
+        AtomicFiles.checkTarget(file);
     }
 
     private static final String EXPECTED = "expected .sdf, .sd, .mol, .xyz or .extxyz";

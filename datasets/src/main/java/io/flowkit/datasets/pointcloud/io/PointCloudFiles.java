@@ -1,5 +1,6 @@
 package io.flowkit.datasets.pointcloud.io;
 
+import io.flowkit.core.io.AtomicFiles;
 import io.flowkit.datasets.pointcloud.PointCloud;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,13 +47,7 @@ public final class PointCloudFiles {
      */
     public static void checkWritable(Path file) {
         isPly(file);
-        if (java.nio.file.Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + " is a folder: give a file name");
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-            throw new IllegalArgumentException(file + ": the folder " + parent + " does not exist");
-        }
+        AtomicFiles.checkTarget(file);
     }
 
     private static boolean isPly(Path file) {
