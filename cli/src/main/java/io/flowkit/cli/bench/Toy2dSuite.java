@@ -92,7 +92,7 @@ public final class Toy2dSuite implements BenchSuite {
                     x[i] = r.steps()[i];
                 }
                 curve.addSeries(coupling.name() + " uniform", x, r.eulerDistance());
-                curve.addSeries(coupling.name() + " BOSS", x, r.bossDistance());
+                curve.addCompanion(coupling.name() + " BOSS", x, r.bossDistance());
             }
             String name = "toy2d-steps-" + problem.name().replace("->", "-to-") + ".png";
             pictures.add(BenchPictures.write(folder, name, curve.build()::writePng));

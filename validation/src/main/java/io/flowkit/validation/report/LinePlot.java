@@ -21,7 +21,10 @@ import org.jfree.data.xy.DefaultXYDataset;
 /**
  * A line plot of several named series (for example training and validation loss against the
  * step), drawn with JFreeChart and written as PNG through a temporary file and a move. The y axis
- * can be logarithmic; a series then must be positive.
+ * can be logarithmic; a series then must be positive, and a log axis spanning a decade or more is
+ * labelled at the powers of ten with unlabelled ticks between them. A companion series
+ * ({@link Builder#addCompanion}) is drawn dashed in the colour of the series before it, for two
+ * variants of one method (uniform and BOSS time grids, say).
  *
  * <pre>{@code
  * LinePlot.builder().optTitle("loss").optLabels("step", "MSE").optLogY(true)
@@ -89,11 +92,14 @@ public final class LinePlot {
     private JFreeChart chart() {
         DefaultXYDataset dataset = new DefaultXYDataset();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        int colour = -1;
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             dataset.addSeries(s.name, new double[][] {s.x, s.y});
-            renderer.setSeriesPaint(k, PALETTE[k % PALETTE.length]);
-            renderer.setSeriesStroke(k, new BasicStroke(1.6f));
+            colour += s.dashed ? 0 : 1;
+            renderer.setSeriesPaint(k, PALETTE[Math.max(colour, 0) % PALETTE.length]);
+            renderer.setSeriesStroke(k, s.dashed ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f) : new BasicStroke(1.6f));
         }
         ValueAxis xAxis;
         if (logXBase > 0) {
@@ -112,7 +118,22 @@ public final class LinePlot {
         if (logY) {
             LogAxis log = new LogAxis(yLabel);
             log.setSmallestValue(1e-300);
-            log.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
+            double min = Double.POSITIVE_INFINITY;
+            double max = 0;
+            for (Series s : series) {
+                for (double v : s.y) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            if (Math.log10(max / min) >= 1) {
+                log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+                log.setMinorTickCount(9);
+                log.setMinorTickMarksVisible(true);
+                log.setNumberFormatOverride(new java.text.DecimalFormat("0.#####"));
+            } else {
+                log.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+            }
             yAxis = log;
         } else {
             NumberAxis lin = new NumberAxis(yLabel);
@@ -128,7 +149,7 @@ public final class LinePlot {
         return chart;
     }
 
-    private record Series(String name, double[] x, double[] y) {}
+    private record Series(String name, double[] x, double[] y, boolean dashed) {}
 
     /** Builds a {@link LinePlot}: at least one series is required; the rest is optional. */
     public static final class Builder {
@@ -191,7 +212,26 @@ public final class LinePlot {
                     throw new IllegalArgumentException("series name '" + name + "' is repeated");
                 }
             }
-            series.add(new Series(name, x.clone(), y.clone()));
+            series.add(new Series(name, x.clone(), y.clone(), false));
+            return this;
+        }
+
+        /**
+         * Adds a series of (x, y) pairs drawn dashed in the colour of the series added before it.
+         *
+         * @param name the legend name, unique
+         * @param x the abscissae
+         * @param y the values, same length
+         * @return this builder
+         * @throws IllegalArgumentException if no series was added before it
+         */
+        public Builder addCompanion(String name, double[] x, double[] y) {
+            if (series.isEmpty()) {
+                throw new IllegalArgumentException("companion series '" + name + "' has no series before it");
+            }
+            addSeries(name, x, y);
+            Series s = series.remove(series.size() - 1);
+            series.add(new Series(s.name, s.x, s.y, true));
             return this;
         }
 

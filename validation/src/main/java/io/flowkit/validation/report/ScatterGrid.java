@@ -33,8 +33,8 @@ import org.jfree.data.xy.DefaultXYDataset;
  */
 public final class ScatterGrid {
 
-    /** The colour of the first set of each panel. */
-    public static final Color FIRST_COLOR = new Color(31, 119, 180, 150);
+    /** The colour of the first set of each panel (the reference: grey, so that the second set stands out on it). */
+    public static final Color FIRST_COLOR = new Color(90, 90, 90, 120);
     /** The colour of the second set of each panel. */
     public static final Color SECOND_COLOR = new Color(255, 127, 14, 150);
 

@@ -52,10 +52,10 @@ class PlotsTest {
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(400, image.getWidth());
         assertEquals(2 * 180 + 30, image.getHeight());
-        // Blended with white at alpha 150/255 the markers keep their hue: blue and orange pixels exist.
-        Color blueOnWhite = blend(ScatterGrid.FIRST_COLOR);
+        // Blended with white the markers keep their hue: grey (reference) and orange pixels exist.
+        Color greyOnWhite = blend(ScatterGrid.FIRST_COLOR);
         Color orangeOnWhite = blend(ScatterGrid.SECOND_COLOR);
-        assertTrue(count(image, blueOnWhite, 30) > 200, "blue markers");
+        assertTrue(count(image, greyOnWhite, 30) > 200, "grey markers");
         assertTrue(count(image, orangeOnWhite, 30) > 200, "orange markers");
         // The fourth cell (no panel) stays white.
         for (int y = 30 + 180 + 10; y < image.getHeight() - 10; y += 7) {
@@ -102,6 +102,22 @@ class PlotsTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> LinePlot.builder().addSeries("x", new double[] {1}, new double[] {1, 2})).getMessage()
                 .contains("1 x values but 2 y values"));
+    }
+
+    @Test
+    void aCompanionSeriesIsDashedInThePreviousColour(@TempDir Path dir) throws Exception {
+        double[] x = {1, 2, 4, 8, 16};
+        LinePlot plot = LinePlot.builder().optLogX(2).optLogY(true)
+                .addSeries("euler uniform", x, new double[] {1, 0.3, 0.1, 0.03, 0.01})
+                .addCompanion("euler BOSS", x, new double[] {0.5, 0.1, 0.03, 0.01, 0.005}).build();
+        Path file = dir.resolve("steps.png");
+        plot.writePng(file);
+        BufferedImage image = ImageIO.read(file.toFile());
+        int blue = count(image, new Color(31, 119, 180), 40);
+        assertTrue(blue > 300, "both lines are blue: " + blue);
+        assertEquals(0, count(image, new Color(255, 127, 14), 40), "the companion took no colour of its own");
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LinePlot.builder().addCompanion("alone", x, x)).getMessage().contains("no series before it"));
     }
 
     @Test
