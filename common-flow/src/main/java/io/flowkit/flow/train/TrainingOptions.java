@@ -11,11 +11,8 @@ import java.util.Objects;
  *
  * @param <B> the domain builder, returned by every setter
  */
-public abstract class TrainingOptions<B extends TrainingOptions<B>> {
+public abstract class TrainingOptions<B extends TrainingOptions<B>> extends StepOptions<B> {
 
-    private long steps;
-    private int batchSize;
-    private double learningRate;
     private double emaDecay;
     private long seed;
     private boolean seedSet;
@@ -30,14 +27,9 @@ public abstract class TrainingOptions<B extends TrainingOptions<B>> {
      * @param emaDecay its default EMA decay (0 for none)
      */
     protected TrainingOptions(long steps, int batchSize, double learningRate, double emaDecay) {
-        this.steps = steps;
-        this.batchSize = batchSize;
-        this.learningRate = learningRate;
+        super(steps, batchSize, learningRate);
         this.emaDecay = emaDecay;
     }
-
-    /** @return this builder, as the domain's type */
-    protected abstract B self();
 
     /**
      * @param value the seed of initialisation and training (required)
@@ -46,33 +38,6 @@ public abstract class TrainingOptions<B extends TrainingOptions<B>> {
     public B setSeed(long value) {
         this.seed = value;
         this.seedSet = true;
-        return self();
-    }
-
-    /**
-     * @param value training steps, at least 1
-     * @return this builder
-     */
-    public B optSteps(long value) {
-        this.steps = value;
-        return self();
-    }
-
-    /**
-     * @param value samples per batch, at least 1
-     * @return this builder
-     */
-    public B optBatchSize(int value) {
-        this.batchSize = value;
-        return self();
-    }
-
-    /**
-     * @param value the (peak) learning rate, positive
-     * @return this builder
-     */
-    public B optLearningRate(double value) {
-        this.learningRate = value;
         return self();
     }
 
@@ -122,9 +87,9 @@ public abstract class TrainingOptions<B extends TrainingOptions<B>> {
         if (!seedSet) {
             throw new IllegalArgumentException("seed is not set");
         }
-        if (steps < 1 || batchSize < 1 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("steps, batch size and learning rate must be positive: " + steps + ", "
-                    + batchSize + ", " + learningRate);
+        if (steps() < 1 || batchSize() < 1 || !(learningRate() > 0)) {
+            throw new IllegalArgumentException("steps, batch size and learning rate must be positive: " + steps() + ", "
+                    + batchSize() + ", " + learningRate());
         }
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("EMA decay is not in [0, 1): " + emaDecay);
@@ -132,21 +97,6 @@ public abstract class TrainingOptions<B extends TrainingOptions<B>> {
         if (checkpointEvery < 0) {
             throw new IllegalArgumentException("checkpoint interval is negative: " + checkpointEvery);
         }
-    }
-
-    /** @return the steps */
-    public long steps() {
-        return steps;
-    }
-
-    /** @return the batch size */
-    public int batchSize() {
-        return batchSize;
-    }
-
-    /** @return the (peak) learning rate */
-    public double learningRate() {
-        return learningRate;
     }
 
     /** @return the EMA decay */
