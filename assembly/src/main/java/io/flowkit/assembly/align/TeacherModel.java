@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * A {@link ContactTeacher} with its weights: pretrained on contact prediction (binary cross-entropy
@@ -84,6 +85,34 @@ public final class TeacherModel implements AutoCloseable {
      */
     public static TeacherModel pretrain(AssemblyConfig config, List<AssemblyExample> train, List<AssemblyExample> validation,
             long steps, int batchSize, double learningRate, long seed, String description, ProgressListener progress) {
+        return pretrain(config, train, validation, steps, batchSize, learningRate, seed, description, progress, null,
+                () -> false);
+    }
+
+    /**
+     * Pretrains a teacher on contact prediction as {@link #pretrain(AssemblyConfig, List, List, long, int,
+     * double, long, String, ProgressListener)} does, with checkpoints: a run with the same checkpoint
+     * folder resumes from the newest one, and a stop request ends the run after a checkpoint.
+     *
+     * @param config the encoder's architecture
+     * @param train examples with contact labels
+     * @param validation held-out examples with contact labels, for the reported accuracy
+     * @param steps training steps
+     * @param batchSize objects per batch
+     * @param learningRate Adam's learning rate
+     * @param seed seed of weights and batches
+     * @param description what the data is, for provenance
+     * @param progress progress listener
+     * @param checkpoints the checkpoint folder (resumed from), or {@code null} for none
+     * @param stop asked before each step; true stops the run
+     * @return the pretrained teacher, its provenance recording the validation accuracy; after a stop,
+     *     the teacher as far as it got, its provenance's step below {@code steps} and without metrics;
+     *     close it
+     * @throws IllegalArgumentException if an example lacks contact labels
+     */
+    public static TeacherModel pretrain(AssemblyConfig config, List<AssemblyExample> train, List<AssemblyExample> validation,
+            long steps, int batchSize, double learningRate, long seed, String description, ProgressListener progress,
+            Path checkpoints, BooleanSupplier stop) {
         for (AssemblyExample e : train) {
             if (e.contact() == null) {
                 throw new IllegalArgumentException("example " + e.id() + " has no contact labels");
@@ -97,7 +126,8 @@ public final class TeacherModel implements AutoCloseable {
         ResumableLoop.Result result = ResumableLoop.builder()
                 .setParameters(ModelParameters.of(model.teacher), model.manager)
                 .setOptimizer(Adam.builder().optLearningRate(learningRate).build()).setSteps(steps, seed)
-                .setProvenance(configuration, (step, losses) -> null).optProgress(progress)
+                .setProvenance(configuration, (step, losses) -> provenance(seed, step, description, configuration, Map.of()))
+                .optCheckpoints(checkpoints, 0).optStopSignal(stop).optProgress(progress)
                 .build().run((step, random, adam) -> {
                     List<AssemblyExample> chosen = new ArrayList<>();
                     for (int i = 0; i < batchSize; i++) {
@@ -118,16 +148,24 @@ public final class TeacherModel implements AutoCloseable {
                         return loss;
                     }
                 });
+        if (!result.complete()) {
+            return new TeacherModel(model.config, model.manager, model.teacher, result.provenance());
+        }
         double loss = result.losses().get(result.losses().size() - 1);
         double[] accuracy = model.accuracy(validation);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train.bce.last", loss);
         metrics.put("validation.balancedAccuracy", accuracy[0]);
         metrics.put("validation.contactShare", accuracy[1]);
-        Provenance p = new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, steps, description, configuration, metrics,
+        return new TeacherModel(model.config, model.manager, model.teacher,
+                provenance(seed, steps, description, configuration, metrics));
+    }
+
+    private static Provenance provenance(long seed, long step, String description, Map<String, String> configuration,
+            Map<String, Double> metrics) {
+        return new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, step, description, configuration, metrics,
                 FlowEngine.threads());
-        return new TeacherModel(model.config, model.manager, model.teacher, p);
     }
 
     private static NDList inputs(List<AssemblyExample> examples, int maxParts, NDManager scope) {

@@ -14,6 +14,7 @@ import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.FlowTrainer;
 import io.flowkit.flow.train.LearningRateSchedule;
 import io.flowkit.flow.train.ProgressListener;
+import io.flowkit.flow.train.StopRequest;
 import io.flowkit.flow.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +74,32 @@ public final class AssemblyTraining {
             int batchSize, double learningRate, long seed, Path checkpoints,
             java.util.function.Function<AssemblyModel, ProgressListener> progress, String alignmentName,
             AuxiliaryLoss alignment) {
+        return train(config, examples, description, steps, batchSize, learningRate, seed, checkpoints, progress,
+                alignmentName, alignment, null);
+    }
+
+    /**
+     * Trains a model as {@link #train(AssemblyConfig, List, String, long, int, double, long, Path,
+     * java.util.function.Function, String, AuxiliaryLoss)} does, stopping after a checkpoint when asked.
+     *
+     * @param config the architecture (with an alignment head when aligning)
+     * @param examples training examples (same point count)
+     * @param description what they are, for provenance
+     * @param steps training steps
+     * @param batchSize objects per batch
+     * @param learningRate peak learning rate
+     * @param seed seed of weights, batches and noise
+     * @param checkpoints checkpoint folder (resumed from), or null
+     * @param progress makes the progress listener for the model being trained
+     * @param alignmentName the alignment term's name, or null for none
+     * @param alignment the alignment term, or null
+     * @param stop stops the run after its current step (the result then says {@code stopped}), or null
+     * @return the trained model (EMA weights) and the run's result; close the model
+     */
+    public static Trained train(AssemblyConfig config, List<AssemblyExample> examples, String description, long steps,
+            int batchSize, double learningRate, long seed, Path checkpoints,
+            java.util.function.Function<AssemblyModel, ProgressListener> progress, String alignmentName,
+            AuxiliaryLoss alignment, StopRequest stop) {
         if (alignment != null && config.alignWidth() == 0) {
             throw new IllegalArgumentException("alignment needs a model with an alignment head (align width > 0)");
         }
@@ -94,6 +121,9 @@ public final class AssemblyTraining {
                 b.optCheckpoints(checkpoints, Math.max(50, steps / 10));
             }
             try (FlowTrainer trainer = b.build()) {
+                if (stop != null) {
+                    stop.forwardTo(trainer::requestStop);
+                }
                 TrainingResult result = trainer.train();
                 trainer.ema().ifPresent(ema -> ema.copyToParameters());
                 return new Trained(model, trainer.checkpoint(java.util.Map.of("trainer.skippedSteps",
