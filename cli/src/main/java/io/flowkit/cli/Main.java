@@ -41,8 +41,13 @@ public final class Main {
         return cli.execute(args);
     }
 
-    /** A message that names the file and the problem, also for exceptions whose message is only a path. */
-    static String message(Throwable ex) {
+    /**
+     * A message that names the file and the problem, also for exceptions whose message is only a path.
+     *
+     * @param ex the exception
+     * @return its message for people
+     */
+    public static String message(Throwable ex) {
         if (ex instanceof java.nio.file.NoSuchFileException e) {
             return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "no such file");
         }

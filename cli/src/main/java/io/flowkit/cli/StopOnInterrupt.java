@@ -1,5 +1,9 @@
 package io.flowkit.cli;
 
+import io.flowkit.flow.train.TrainingRecipe;
+import java.io.IOException;
+import java.nio.file.Path;
+
 /**
  * Turns Ctrl-C during a long run into a clean stop: a shutdown hook asks the run to stop (it then
  * writes a checkpoint) and waits up to a minute for the main thread to finish. Close it when the
@@ -25,6 +29,20 @@ public final class StopOnInterrupt implements AutoCloseable {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Runs a training recipe with the hook installed: Ctrl-C stops it after a checkpoint.
+     *
+     * @param recipe the recipe
+     * @param out its model folder
+     * @return its outcome
+     * @throws IOException if the recipe's data or model cannot be read or written
+     */
+    public static TrainingRecipe.Outcome run(TrainingRecipe recipe, Path out) throws IOException {
+        try (StopOnInterrupt ignored = new StopOnInterrupt(recipe::requestStop)) {
+            return recipe.run(out);
+        }
     }
 
     /** Removes the hook (unless the JVM is already shutting down). */

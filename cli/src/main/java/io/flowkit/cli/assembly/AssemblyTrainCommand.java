@@ -1,22 +1,17 @@
 package io.flowkit.cli.assembly;
 
-import io.flowkit.assembly.data.AssemblyExample;
-import io.flowkit.assembly.data.AssemblyPreparation;
-import io.flowkit.assembly.model.AssemblyConfig;
 import io.flowkit.assembly.model.FlowSpace;
-import io.flowkit.assembly.pose.PoseFlowTraining;
-import io.flowkit.cli.StopOnInterrupt;
-import io.flowkit.assembly.train.AssemblyTraining;
-import io.flowkit.assembly.train.SyntheticFractures;
-import io.flowkit.flow.train.ProgressListener;
+import io.flowkit.assembly.train.AssemblyRecipe;
+import io.flowkit.cli.TrainCommands;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flowkit assembly train}: trains the assembly flow on synthetic fractures. */
+/**
+ * {@code flowkit assembly train}: runs {@link AssemblyRecipe}, the assembly flow on synthetic fractures. The
+ * option defaults are the recipe's (keep them equal).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, header = "Trains the assembly flow on synthetic fractures of meshes/cgal.",
         footer = {"", "Example: flowkit assembly train --steps 4000 --out models/assembly"},
         description = {"Trains the assembly flow on synthetic planar fractures of the training meshes of meshes/cgal and",
@@ -75,43 +70,9 @@ final class AssemblyTrainCommand implements Callable<Integer> {
         if (normals && planar) {
             throw new IllegalArgumentException("--normals needs meshes: the planar task samples outlines without normals");
         }
-        AssemblyConfig config = new AssemblyConfig(maxParts, width, 4, blocks, 6, 0).withNormals(normals);
-        AssemblyPreparation prep = AssemblyPreparation.builder().optPoints(points).optPlanar(planar).build();
-        long start = System.nanoTime();
-        List<AssemblyExample> train = planar ? SyntheticFractures.makePlanar(objects, minParts, maxParts, prep, seed)
-                : SyntheticFractures.make(false, objects, minParts, maxParts, prep, seed, done -> {
-                    if (done % 50 == 0 || done == objects) {
-                        System.err.printf(Locale.ROOT, "assembly train: %d/%d objects fractured%n", done, objects);
-                    }
-                });
-        System.err.printf(Locale.ROOT, "assembly train: %d objects in %.1f s%n", train.size(), (System.nanoTime() - start) / 1e9);
-        String description = String.format(Locale.ROOT, "synthetic planar fractures of %s: %d objects, %d-%d parts, "
-                + "%d points, seed %d", planar ? "random star polygons (2D)" : SyntheticFractures.TRAIN_MESHES + " + 4 solids",
-                objects, minParts, maxParts, points, seed);
-        Path folder = checkpoints != null ? checkpoints : out.resolve("checkpoints");
-        if (FlowSpace.parse(flow) == FlowSpace.POSES) {
-            PoseFlowTraining training = new PoseFlowTraining(config, train, description, steps, batch, learningRate, seed,
-                    folder, ProgressListener.stderr("assembly train (poses)", 5));
-            try (StopOnInterrupt stop = new StopOnInterrupt(training::requestStop);
-                    PoseFlowTraining.Trained t = training.run()) {
-                if (!t.complete()) {
-                    System.err.println("stopped; run the same command again to resume");
-                    return 1;
-                }
-                t.model().save(out, t.provenance());
-                System.out.println("model written to " + out.toAbsolutePath() + " (" + t.provenance().metrics() + ")");
-                return 0;
-            }
-        }
-        try (AssemblyTraining.Trained t = AssemblyTraining.train(config, train, description, steps, batch, learningRate, seed,
-                checkpoints != null ? checkpoints : out.resolve("checkpoints"), ProgressListener.stderr("assembly train", 5))) {
-            if (t.result().stopped()) {
-                System.err.println("stopped; run the same command again to resume");
-                return 1;
-            }
-            t.model().save(out, t.provenance());
-            System.out.println("model written to " + out.toAbsolutePath() + " (" + t.provenance().metrics() + ")");
-            return 0;
-        }
+        return TrainCommands.run(AssemblyRecipe.builder().optObjects(objects).optPoints(points).optMinParts(minParts)
+                .optMaxParts(maxParts).optSteps(steps).optBatchSize(batch).optLearningRate(learningRate).optWidth(width)
+                .optBlocks(blocks).optPlanar(planar).optNormals(normals).optFlow(FlowSpace.parse(flow)).optSeed(seed)
+                .optCheckpoints(checkpoints).build(), out);
     }
 }

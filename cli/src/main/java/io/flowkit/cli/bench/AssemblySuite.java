@@ -1,6 +1,7 @@
 package io.flowkit.cli.bench;
 
 import io.flowkit.assembly.align.TeacherModel;
+import io.flowkit.assembly.align.TeacherRecipe;
 import io.flowkit.assembly.assemble.Assembler;
 import io.flowkit.assembly.assemble.PartAssembler;
 import io.flowkit.assembly.bench.AssemblyScore;
@@ -10,6 +11,7 @@ import io.flowkit.assembly.bench.MeshReassembly;
 import io.flowkit.assembly.data.AssemblyExample;
 import io.flowkit.assembly.data.AssemblyPreparation;
 import io.flowkit.assembly.model.AssemblyModel;
+import io.flowkit.assembly.train.AssemblyRecipe;
 import io.flowkit.assembly.train.SyntheticFractures;
 import io.flowkit.core.io.DataLocation;
 import io.flowkit.datasets.assembly.RigidPose;
@@ -257,17 +259,16 @@ public final class AssemblySuite implements BenchSuite {
         if (!context.full()) {
             return AssemblyModel.loadDefault(context.device());
         }
-        return FullTraining.load(context, "assembly", AssemblyModel::load, "assembly", "train", "--objects", "800",
-                "--steps", "8000", "--points", "256", "--lr", "5e-4", "--blocks", "2", "--seed",
-                String.valueOf(context.seed()));
+        return FullTraining.load(context, "assembly", AssemblyModel::load, AssemblyRecipe.builder().optObjects(800)
+                .optSteps(8000).optPoints(256).optLearningRate(5e-4).optBlocks(2).optSeed(context.seed()).build());
     }
 
     private static TeacherModel loadTeacher(BenchContext context) throws IOException {
         if (!context.full()) {
             return TeacherModel.loadDefault();
         }
-        return FullTraining.load(context, "assembly-teacher", (folder, device) -> TeacherModel.load(folder), "assembly",
-                "teacher", "--seed", String.valueOf(100 + context.seed()));
+        return FullTraining.load(context, "assembly-teacher", (folder, device) -> TeacherModel.load(folder),
+                TeacherRecipe.builder().optSeed(100 + context.seed()).build());
     }
 
     private static String describe(io.flowkit.flow.checkpoint.Provenance p) {

@@ -2,19 +2,19 @@ package io.flowkit.cli.bench;
 
 import ai.djl.Device;
 import io.flowkit.cli.Main;
+import io.flowkit.cli.StopOnInterrupt;
+import io.flowkit.flow.checkpoint.ModelFolder;
+import io.flowkit.flow.train.TrainingRecipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
- * Training from scratch for {@code flowkit bench --full}: runs a module's own train command into
- * {@code models/NAME} under the report folder, unless a finished model is already there. The train
- * commands checkpoint on Ctrl-C and resume from their checkpoints, so an interrupted full run
- * continues where it stopped when it is started again.
+ * Training from scratch for {@code flowkit bench --full}: runs a module's training recipe (the one
+ * its train command runs) into {@code models/NAME} under the report folder, unless a finished model
+ * is already there. The recipes checkpoint on Ctrl-C and resume from their checkpoints, so an
+ * interrupted full run continues where it stopped when it is started again.
  */
 public final class FullTraining {
 
@@ -43,12 +43,12 @@ public final class FullTraining {
      * @param context the bench run
      * @param name the model's folder name under {@code models/}
      * @param loader how to load the finished model
-     * @param command the train command and its options, without {@code --out}
+     * @param recipe the module's training recipe
      * @return the model
      * @throws IllegalStateException if training stopped or failed (the message says how to resume)
      */
-    public static <M> M load(BenchContext context, String name, Loader<M> loader, String... command) {
-        Path folder = train(context, name, command);
+    public static <M> M load(BenchContext context, String name, Loader<M> loader, TrainingRecipe recipe) {
+        Path folder = train(context, name, recipe);
         try {
             return loader.load(folder, context.device());
         } catch (IOException e) {
@@ -57,29 +57,34 @@ public final class FullTraining {
     }
 
     /**
-     * Trains (or resumes training) unless the model is finished.
+     * Trains (or resumes training) unless the model is finished; Ctrl-C stops the training after a
+     * checkpoint.
      *
      * @param context the bench run
      * @param name the model's folder name under {@code models/}
-     * @param command the train command and its options, without {@code --out}
+     * @param recipe the module's training recipe
      * @return the finished model folder
-     * @throws IllegalStateException if training stopped or failed
+     * @throws IllegalStateException if training stopped or failed (the message says how to resume)
      */
-    public static Path train(BenchContext context, String name, String... command) {
+    public static Path train(BenchContext context, String name, TrainingRecipe recipe) {
         Path folder = context.models(name);
-        if (Files.isRegularFile(folder.resolve("model.json"))) {
+        if (Files.isRegularFile(folder.resolve(ModelFolder.DESCRIPTION))) {
             System.err.println("bench: using the model trained earlier in " + folder);
             return folder;
         }
-        List<String> args = new ArrayList<>(Arrays.asList(command));
-        args.add("--out");
-        args.add(folder.toString());
-        System.err.println("bench: training (from its newest checkpoint, if any): flowkit " + String.join(" ", args));
-        int status = Main.run(args.toArray(String[]::new));
-        if (status != 0 || !Files.isRegularFile(folder.resolve("model.json"))) {
-            throw new IllegalStateException("training of " + name + " stopped or failed (exit status " + status
-                    + "); run the same bench command again to resume from " + folder.resolve("checkpoints"));
+        System.err.println("bench: training " + name + " (from its newest checkpoint, if any) into " + folder);
+        String resume = "; run the same bench command again to resume from " + folder.resolve("checkpoints");
+        TrainingRecipe.Outcome outcome;
+        try {
+            outcome = StopOnInterrupt.run(recipe, folder);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("training of " + name + " stopped or failed (" + Main.message(e) + ")" + resume,
+                    e);
         }
+        if (!outcome.finished() || !Files.isRegularFile(folder.resolve(ModelFolder.DESCRIPTION))) {
+            throw new IllegalStateException("training of " + name + " stopped or failed (" + outcome.summary() + ")" + resume);
+        }
+        System.err.println("bench: " + name + ": " + outcome.summary());
         return folder;
     }
 }

@@ -10,6 +10,8 @@ import io.flowkit.meshes.bench.MaternBench;
 import io.flowkit.meshes.bench.NoiseAgnosticism;
 import io.flowkit.meshes.flow.MeshDomain;
 import io.flowkit.meshes.flow.MeshFlowModel;
+import io.flowkit.meshes.flow.MeshFlowRecipe;
+import io.flowkit.meshes.flow.SourceNoise;
 import io.flowkit.meshes.geometry.CentroidSplit;
 import io.flowkit.meshes.geometry.RigidAlignment;
 import io.flowkit.meshes.geometry.UnitBox;
@@ -146,10 +148,10 @@ public final class MaternSuite implements BenchSuite {
         if (!context.full()) {
             return matern ? MeshFlowModel.loadDefault(context.device()) : MeshFlowModel.loadIndependentControl(context.device());
         }
-        String seed = String.valueOf(context.seed());
-        return matern ? FullTraining.load(context, "mesh-matern", MeshFlowModel::load, "mesh", "train", "--seed", seed)
-                : FullTraining.load(context, "mesh-independent", MeshFlowModel::load, "mesh", "train", "--noise",
-                        "independent", "--sigma", "0.08", "--seed", seed);
+        MeshFlowRecipe.Builder recipe = MeshFlowRecipe.builder().optSeed(context.seed());
+        return matern ? FullTraining.load(context, "mesh-matern", MeshFlowModel::load, recipe.build())
+                : FullTraining.load(context, "mesh-independent", MeshFlowModel::load,
+                        recipe.optNoise(SourceNoise.INDEPENDENT).optSigma(0.08).build());
     }
 
     private static ResultTable noiseTable(List<NoiseAgnosticism.Result> results, int seeds) {

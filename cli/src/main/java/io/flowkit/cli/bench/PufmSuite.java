@@ -8,6 +8,7 @@ import io.flowkit.pointclouds.eval.UpsamplingBaselines;
 import io.flowkit.pointclouds.eval.UpsamplingMetrics;
 import io.flowkit.pointclouds.eval.UpsamplingReport;
 import io.flowkit.pointclouds.model.PufmModel;
+import io.flowkit.pointclouds.train.PufmRecipe;
 import io.flowkit.pointclouds.upsample.Upsampler;
 import io.flowkit.validation.report.ResultTable;
 import io.flowkit.validation.report.ShapeView;
@@ -224,9 +225,8 @@ public final class PufmSuite implements BenchSuite {
             return PufmModel.load(modelFolder, context.device());
         }
         if (context.full()) {
-            return FullTraining.load(context, "pufm", PufmModel::load, "pointclouds", "train", "--steps", "20000",
-                    "--refine-steps", "2000", "--patches-per-mesh", "80", "--patches-per-cloud", "40", "--seed",
-                    String.valueOf(context.seed()));
+            return FullTraining.load(context, "pufm", PufmModel::load, PufmRecipe.builder().optSteps(20_000)
+                    .optRefineSteps(2000).optPatchesPerMesh(80).optPatchesPerCloud(40).optSeed(context.seed()).build());
         }
         return PufmModel.loadDefault(context.device());
     }

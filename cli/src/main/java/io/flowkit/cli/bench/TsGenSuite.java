@@ -1,21 +1,22 @@
 package io.flowkit.cli.bench;
 
 import io.flowkit.datasets.catalog.Grambow842;
+import io.flowkit.datasets.catalog.Rdb7;
 import io.flowkit.datasets.molecule.Molecule;
 import io.flowkit.datasets.molecule.Reaction;
-import io.flowkit.molecules.bench.TsGenEvaluation;
-import io.flowkit.datasets.catalog.Rdb7;
 import io.flowkit.molecules.bench.Rdb7Evaluation;
 import io.flowkit.molecules.bench.SmilesEvaluation;
+import io.flowkit.molecules.bench.TsGenEvaluation;
 import io.flowkit.molecules.data.Rdb7Split;
 import io.flowkit.molecules.generate.TransitionStateGenerator;
 import io.flowkit.molecules.model.TsGenModel;
 import io.flowkit.molecules.refine.XtbRefiner;
 import io.flowkit.molecules.smiles.ReactionGeometries;
+import io.flowkit.molecules.train.TsGenRecipe;
 import io.flowkit.validation.molecule.energy.XtbCalculator;
 import io.flowkit.validation.molecule.energy.XtbException;
-import io.flowkit.validation.report.ResultTable;
 import io.flowkit.validation.report.MoleculeView;
+import io.flowkit.validation.report.ResultTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class TsGenSuite implements BenchSuite {
         List<String> pictures = new ArrayList<>();
         BenchProgress.Task task = context.progress().start(name(), 6);
         try (TsGenModel model = context.full() ? FullTraining.load(context, name(), TsGenModel::load,
-                "tsgen", "train", "--seed", String.valueOf(seed)) : TsGenModel.loadDefault(context.device())) {
+                TsGenRecipe.builder().optSeed(seed).build()) : TsGenModel.loadDefault(context.device())) {
             task.step("model loaded");
             TransitionStateGenerator generator = TransitionStateGenerator.builder().setModel(model).optSeed(seed).build();
             String ours = "TS-GEN (flowkit default model)";

@@ -1,26 +1,14 @@
 package io.flowkit.cli.meshes;
 
-import io.flowkit.cli.StopOnInterrupt;
-import io.flowkit.datasets.catalog.ElephantPoses;
-import io.flowkit.datasets.mesh.TriangleMesh;
-import io.flowkit.datasets.mesh.io.MeshFiles;
-import io.flowkit.flow.train.ProgressListener;
-import io.flowkit.meshes.geometry.RigidAlignment;
-import io.flowkit.meshes.flow.MeshDomain;
-import io.flowkit.meshes.flow.MeshFlowConfig;
-import io.flowkit.meshes.flow.MeshFlowTraining;
+import io.flowkit.cli.TrainCommands;
+import io.flowkit.meshes.flow.MeshFlowRecipe;
 import io.flowkit.meshes.flow.SourceNoise;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flowkit mesh train}: trains a mesh flow. */
+/** {@code flowkit mesh train}: runs {@link MeshFlowRecipe}. The option defaults are the recipe's (keep them equal). */
 @Command(name = "train", mixinStandardHelpOptions = true, header = "Trains a mesh flow on the poses of one mesh.",
         footer = {"", "Example: flowkit mesh train --steps 2000 --out models/elephant"},
         description = {"Trains a flow of vertex positions on one mesh: Matérn (or independent) noise to the training",
@@ -76,71 +64,17 @@ final class MeshTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MeshFlowConfig d = MeshFlowConfig.defaults();
-        MeshFlowConfig config = new MeshFlowConfig(SourceNoise.parse(noise), tau, sigma, width, d.fields(),
-                d.timeFrequencies(), d.regularisation(), d.gradientWeight(), !predict.equalsIgnoreCase("velocity"));
         if (!predict.equalsIgnoreCase("velocity") && !predict.equalsIgnoreCase("data")) {
             throw new IllegalArgumentException("unknown prediction: " + predict + " (known: data, velocity)");
         }
-        TriangleMesh rest;
-        List<double[]> signals = new ArrayList<>();
-        String description;
-        if (mesh == null && poses == null) {
-            ElephantPoses data = ElephantPoses.load();
-            rest = data.rest();
-            RigidAlignment alignment = RigidAlignment.onto(rest);
-            for (TriangleMesh frame : data.frames()) {
-                signals.add(noAlign ? frame.vertices() : alignment.align(frame.vertices()));
-            }
-            description = ElephantPoses.DATASET + " (" + signals.size() + " frames by linear blend skinning"
-                    + (noAlign ? "" : ", rigidly aligned to the rest pose") + ")";
-        } else if (mesh != null && poses != null) {
-            rest = MeshFiles.read(mesh);
-            signals = readPoses(poses, rest);
-            if (!noAlign) {
-                RigidAlignment alignment = RigidAlignment.onto(rest);
-                signals.replaceAll(alignment::align);
-            }
-            description = poses.toString() + " (" + signals.size() + " shapes on " + mesh.getFileName() + ")";
-        } else {
+        MeshFlowRecipe.Builder recipe = MeshFlowRecipe.builder().optAlign(!noAlign).optNoise(SourceNoise.parse(noise))
+                .optTau(tau).optSigma(sigma).optPredictData(!predict.equalsIgnoreCase("velocity")).optSteps(steps)
+                .optBatchSize(batch).optLearningRate(learningRate).optWidth(width).optSeed(seed).optCheckpoints(checkpoints);
+        if (mesh != null && poses != null) {
+            recipe.optData(mesh, poses);
+        } else if (mesh != null || poses != null) {
             throw new IllegalArgumentException("--mesh and --poses go together");
         }
-        MeshDomain domain = MeshDomain.of(rest, mesh == null ? "elephant.obj" : mesh.getFileName().toString(), config);
-        MeshFlowTraining training = MeshFlowTraining.builder().setDomain(domain).setSignals(signals, description)
-                .setSeed(seed).optSteps(steps).optBatchSize(batch).optLearningRate(learningRate)
-                .optCheckpoints(checkpoints != null ? checkpoints : out.resolve("checkpoints"), 0)
-                .optProgress(ProgressListener.stderr("mesh train", 5)).build();
-        try (StopOnInterrupt ignored = new StopOnInterrupt(training::requestStop);
-                MeshFlowTraining.Trained trained = training.run()) {
-            if (!trained.finished()) {
-                System.err.println("stopped; run the same command again to resume");
-                return 1;
-            }
-            trained.model().save(out, trained.provenance());
-            System.out.println("model written to " + out.toAbsolutePath() + " (" + trained.provenance().metrics() + ")");
-            return 0;
-        }
-    }
-
-    private static List<double[]> readPoses(Path folder, TriangleMesh rest) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
-                    .matches(".*\\.(obj|ply|off|stl)")).sorted().toList();
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no OBJ, PLY, OFF or STL files in " + folder);
-        }
-        List<double[]> out = new ArrayList<>();
-        for (Path f : files) {
-            TriangleMesh m = MeshFiles.read(f);
-            if (m.vertexCount() != rest.vertexCount() || !java.util.Arrays.equals(m.faces(), rest.faces())) {
-                throw new IllegalArgumentException(f + ": has " + m.vertexCount() + " vertices and " + m.faceCount()
-                        + " faces, not the rest mesh's " + rest.vertexCount() + " and " + rest.faceCount()
-                        + " in the same order");
-            }
-            out.add(m.vertices());
-        }
-        return out;
+        return TrainCommands.run(recipe.build(), out);
     }
 }

@@ -1,18 +1,16 @@
 package io.flowkit.cli.pointclouds;
 
-import io.flowkit.cli.StopOnInterrupt;
-import io.flowkit.flow.train.ProgressListener;
-import io.flowkit.pointclouds.model.PufmConfig;
-import io.flowkit.pointclouds.train.PufmTraining;
-import io.flowkit.pointclouds.train.PuTrainingSet;
-import io.flowkit.pointclouds.train.TrainingPatch;
+import io.flowkit.cli.TrainCommands;
+import io.flowkit.pointclouds.train.PufmRecipe;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flowkit pointclouds train}: the three PUFM++ stages on the training shapes of the shared data. */
+/**
+ * {@code flowkit pointclouds train}: runs {@link PufmRecipe}, the three PUFM++ stages on the training shapes of
+ * the shared data. The option defaults are the recipe's (keep them equal).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, header = "Trains a PUFM++ model on the PU-GAN training meshes.",
         footer = {"", "Example: flowkit pointclouds train --steps 20000 --out models/pufm"},
         description = {"Trains a PUFM++ x4 model on the training meshes of pointclouds/pugan-meshes (PU-GAN protocol) and",
@@ -56,25 +54,8 @@ final class PointCloudsTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PufmConfig config = PufmConfig.defaults().withSize(width, blocks);
-        long start = System.nanoTime();
-        List<TrainingPatch> patches = PuTrainingSet.build(config, patchesPerMesh, patchesPerCloud, seed);
-        System.err.printf("pointclouds train: %d patches prepared in %.1f s%n", patches.size(),
-                (System.nanoTime() - start) / 1e9);
-        PufmTraining training = PufmTraining.builder()
-                .setTrainingData(patches, PuTrainingSet.describe(patchesPerMesh, patchesPerCloud, seed)).setSeed(seed)
-                .optConfig(config).optSteps(steps, refineSteps).optBatchSize(batch).optLearningRate(learningRate)
-                .optCheckpoints(checkpoints != null ? checkpoints : out.resolve("checkpoints"))
-                .optProgress(ProgressListener.stderr("pointclouds train", 5)).build();
-        try (StopOnInterrupt ignored = new StopOnInterrupt(training::requestStop);
-                PufmTraining.Trained trained = training.run()) {
-            if (!trained.finished()) {
-                System.err.println("stopped; run the same command again to resume");
-                return 1;
-            }
-            trained.model().save(out, trained.provenance());
-            System.out.println("model written to " + out.toAbsolutePath() + " (" + trained.provenance().metrics() + ")");
-            return 0;
-        }
+        return TrainCommands.run(PufmRecipe.builder().optSteps(steps).optRefineSteps(refineSteps).optBatchSize(batch)
+                .optLearningRate(learningRate).optPatchesPerMesh(patchesPerMesh).optPatchesPerCloud(patchesPerCloud)
+                .optWidth(width).optBlocks(blocks).optSeed(seed).optCheckpoints(checkpoints).build(), out);
     }
 }

@@ -1,30 +1,18 @@
 package io.flowkit.cli.tsgen;
 
-import io.flowkit.cli.StopOnInterrupt;
-import io.flowkit.datasets.catalog.Grambow842;
-import io.flowkit.datasets.catalog.Rdb7;
-import io.flowkit.datasets.molecule.Molecule;
-import io.flowkit.datasets.molecule.Reaction;
-import io.flowkit.flow.checkpoint.Provenance;
-import io.flowkit.flow.train.ProgressListener;
-import io.flowkit.molecules.bench.TsGenEvaluation;
-import io.flowkit.molecules.data.Rdb7Split;
-import io.flowkit.molecules.data.ReactionSplit;
-import io.flowkit.molecules.generate.TransitionStateGenerator;
+import io.flowkit.cli.TrainCommands;
 import io.flowkit.molecules.model.Prior;
-import io.flowkit.molecules.model.TsGenConfig;
-import io.flowkit.molecules.model.TsGenModel;
-import io.flowkit.molecules.train.TsGenTraining;
-import io.flowkit.validation.report.ResultTable;
+import io.flowkit.molecules.train.TsGenRecipe;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flowkit tsgen train}: trains a model on the Grambow split, saves it and evaluates it on the test split. */
+/**
+ * {@code flowkit tsgen train}: runs {@link TsGenRecipe} (training, evaluation, save) and prints its RMSD
+ * table. The option defaults are the recipe's (keep them equal).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, header = "Trains a TS-GEN model on RDB7's training split.",
         footer = {"", "Example: flowkit tsgen train --normalize --steps 40000 --out models/tsgen"},
         description = {"Trains a TS-GEN model on the training split of reactions/rdb7 (grouped by reactant; see Rdb7Split),",
@@ -76,63 +64,11 @@ final class TsGenTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TsGenConfig config = TsGenConfig.defaults().withSize(width, layers).withPrior(Prior.byName(prior), priorScale)
-                .withNormalization(normalize);
-        TrainingData training = switch (data) {
-            case "rdb7" -> TrainingData.rdb7();
-            case "grambow-842" -> TrainingData.grambow();
-            default -> throw new IllegalArgumentException("--data must be rdb7 or grambow-842: " + data);
-        };
-        TsGenTraining run = TsGenTraining.builder().setTrainingData(training.train(), training.description()).setSeed(seed)
-                .optConfig(config).optSteps(steps).optBatchSize(batch).optLearningRate(learningRate)
-                .optReverseAugmentation(!noReverse).optCheckpoints(checkpoints != null ? checkpoints : out.resolve("checkpoints"))
-                .optProgress(ProgressListener.stderr("tsgen train", 5)).build();
-        try (StopOnInterrupt ignored = new StopOnInterrupt(run::requestStop);
-                TsGenTraining.Trained trained = run.run()) {
-            TsGenModel model = trained.model();
-            if (trained.training().stopped()) {
-                System.err.println("stopped at step " + trained.training().steps() + "; run the same command again to resume");
-                return 1;
-            }
-            TransitionStateGenerator generator = TransitionStateGenerator.builder().setModel(model).build();
-            TsGenEvaluation.Result result = TsGenEvaluation.run(generator, "TS-GEN (this model)", training.evaluation(),
-                    training.baselineName(), training.baseline());
-            Map<String, Double> metrics = new LinkedHashMap<>(trained.provenance().metrics());
-            var summary = result.methods().get(0).summary();
-            String prefix = training.evaluationName() + ".rmsd.";
-            metrics.put(prefix + "mean", summary.mean());
-            metrics.put(prefix + "median", summary.median());
-            metrics.put(prefix + "below0.1", summary.shareBelow(0.1));
-            metrics.put(prefix + "below0.2", summary.shareBelow(0.2));
-            Provenance p = trained.provenance();
-            model.save(out, new Provenance(p.flowkitVersion(), p.djlVersion(), p.engine(), p.created(), p.seed(), p.step(),
-                    p.dataset(), p.configuration(), metrics, p.threads()));
-            ResultTable table = result.table("TS-GEN on the " + training.evaluationTitle() + " ("
-                    + training.evaluation().size() + " reactions)");
-            System.out.println(table.toText());
-            System.err.println("model written to " + out.toAbsolutePath());
-            return 0;
-        }
-    }
-
-    /** The training reactions of a data set and the reactions the trained model is scored on. */
-    private record TrainingData(List<Reaction> train, String description, List<Reaction> evaluation, String evaluationName,
-            String evaluationTitle, String baselineName, List<Molecule> baseline) {
-
-        static TrainingData rdb7() throws java.io.IOException {
-            Rdb7Split split = Rdb7Split.of(Rdb7.load(), Grambow842.load());
-            return new TrainingData(Rdb7Split.reactions(split.train()), "reactions/rdb7 train split; " + split.describe(),
-                    Rdb7Split.reactions(split.validation()), "validation", "RDB7 validation split", null, null);
-        }
-
-        static TrainingData grambow() throws java.io.IOException {
-            Grambow842 data = Grambow842.load();
-            ReactionSplit split = ReactionSplit.grambow(data.reactions());
-            List<Molecule> baseline = split.test().stream()
-                    .map(r -> data.predictedTransitionStates().get(data.reactions().indexOf(r))).toList();
-            return new TrainingData(split.train(), "reactions/grambow-842 train split: " + split.train().size()
-                    + " reactions (seeded shuffle " + ReactionSplit.GRAMBOW_SEED + ", " + split.test().size() + " held out)",
-                    split.test(), "test", "Grambow test split", "TS-GEN 2020 (Pattanaik et al.)", baseline);
-        }
+        TsGenRecipe.Data set = Arrays.stream(TsGenRecipe.Data.values()).filter(d -> d.label().equals(data)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--data must be rdb7 or grambow-842: " + data));
+        TsGenRecipe recipe = TsGenRecipe.builder().optData(set).optSeed(seed).optSteps(steps).optBatchSize(batch)
+                .optLearningRate(learningRate).optPrior(Prior.byName(prior)).optPriorScale(priorScale).optWidth(width).optLayers(layers)
+                .optNormalize(normalize).optReverseAugmentation(!noReverse).optCheckpoints(checkpoints).build();
+        return TrainCommands.run(recipe, out);
     }
 }
