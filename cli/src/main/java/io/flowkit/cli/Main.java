@@ -20,7 +20,9 @@ public final class Main {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status = run(args);
+        StopOnInterrupt.commandFinished();
+        System.exit(status);
     }
 
     /**

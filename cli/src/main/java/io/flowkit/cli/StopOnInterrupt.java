@@ -3,13 +3,17 @@ package io.flowkit.cli;
 import io.flowkit.flow.train.TrainingRecipe;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns Ctrl-C during a long run into a clean stop: a shutdown hook asks the run to stop (it then
- * writes a checkpoint) and waits up to a minute for the main thread to finish. Close it when the
- * run is over.
+ * writes a checkpoint) and waits, up to a minute, until the command has finished and written its
+ * messages ({@link #commandFinished()}) or the main thread has ended. Close it when the run is over.
  */
 public final class StopOnInterrupt implements AutoCloseable {
+
+    private static final CountDownLatch COMMAND_FINISHED = new CountDownLatch(1);
 
     private final Thread hook;
 
@@ -22,8 +26,12 @@ public final class StopOnInterrupt implements AutoCloseable {
         Thread main = Thread.currentThread();
         this.hook = new Thread(() -> {
             stop.run();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
             try {
-                main.join(60_000);
+                // main's System.exit blocks once shutdown has begun, so main never ends by itself: wait for the signal
+                while (main.isAlive() && System.nanoTime() < deadline && !COMMAND_FINISHED.await(50, TimeUnit.MILLISECONDS)) {
+                    // waiting
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -43,6 +51,14 @@ public final class StopOnInterrupt implements AutoCloseable {
         try (StopOnInterrupt ignored = new StopOnInterrupt(recipe::requestStop)) {
             return recipe.run(out);
         }
+    }
+
+    /**
+     * Says that the command has returned and written its messages; the command line's {@code main}
+     * calls it before {@code System.exit}, so that a stopped run exits at once.
+     */
+    public static void commandFinished() {
+        COMMAND_FINISHED.countDown();
     }
 
     /** Removes the hook (unless the JVM is already shutting down). */
