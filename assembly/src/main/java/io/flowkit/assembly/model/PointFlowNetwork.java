@@ -12,9 +12,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.flowkit.flow.model.AttentionBlocks.PreNormMlp;
 import io.flowkit.flow.model.AttentionBlocks;
-import io.flowkit.flow.model.DenseLayers;
+import io.flowkit.flow.model.AttentionBlocks.PreNormMlp;
 import io.flowkit.flow.model.TimeFeatures;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,15 +129,15 @@ public final class PointFlowNetwork extends AbstractBlock {
         NDArray counts = partsT.sum(new int[] {2}, true).maximum(1f);
         NDArray centroids = partsT.matMul(in).div(counts);
         NDArray relative = in.sub(parts.matMul(centroids));
-        NDArray time = DenseLayers.forward(ps, time2, Activation.gelu(DenseLayers.forward(ps, time1, timeFeatures.apply(t), training)), training);
+        NDArray time = linear(time2, ps, Activation.gelu(linear(time1, ps, timeFeatures.apply(t), training)), training);
         NDList features0 = new NDList(x, in, relative, anchor);
         if (config.normals()) {
             features0.add(inputs.get(5));
         }
-        NDArray h = DenseLayers.forward(ps, input, NDArrays.concat(features0, 2), training)
+        NDArray h = linear(input, ps, NDArrays.concat(features0, 2), training)
                 .add(time.expandDims(1));
         NDArray pooled = parts.matMul(partsT.matMul(h).div(counts));
-        h = h.add(DenseLayers.forward(ps, partContext, Activation.gelu(pooled), training));
+        h = h.add(linear(partContext, ps, Activation.gelu(pooled), training));
         NDArray same = parts.matMul(partsT);
         NDArray withinBias = same.sub(1f).mul(-MASKED).reshape(b, 1, n, n);
         NDArray features = null;
@@ -151,19 +150,23 @@ public final class PointFlowNetwork extends AbstractBlock {
                 features = h;
             }
         }
-        NDArray v = DenseLayers.forward(ps, output, outputNorm.forward(ps, new NDList(h), training).head(), training)
+        NDArray v = linear(output, ps, outputNorm.forward(ps, new NDList(h), training).head(), training)
                 .mul(anchor.mul(-1f).add(1f));
         if (align1 != null) {
-            features = DenseLayers.forward(ps, align2, Activation.gelu(DenseLayers.forward(ps, align1, features, training)), training);
+            features = linear(align2, ps, Activation.gelu(linear(align1, ps, features, training)), training);
         }
         return new NDList(v, features);
     }
 
     private NDArray attend(Attention a, ParameterStore ps, NDArray x, NDArray bias, boolean training) {
-        NDArray qkv = DenseLayers.forward(ps, a.qkv(), a.norm().forward(ps, new NDList(x), training).head(), training);
+        NDArray qkv = linear(a.qkv(), ps, a.norm().forward(ps, new NDList(x), training).head(), training);
         NDList split = qkv.split(3, 2);
         NDArray out = AttentionBlocks.scaledDotProduct(split.get(0), split.get(1), split.get(2), config.heads(), bias);
-        return DenseLayers.forward(ps, a.out(), out, training);
+        return linear(a.out(), ps, out, training);
+    }
+
+    private static NDArray linear(Linear layer, ParameterStore ps, NDArray x, boolean training) {
+        return layer.forward(ps, new NDList(x), training).head();
     }
 
     @Override

@@ -79,8 +79,8 @@ public final class AttentionBlocks {
          */
         public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
             NDArray h = norm.forward(ps, new NDList(x), training).head();
-            NDArray g = Activation.gelu(DenseLayers.forward(ps, hidden, h, training));
-            return DenseLayers.forward(ps, out, g, training);
+            NDArray g = Activation.gelu(hidden.forward(ps, new NDList(h), training).head());
+            return out.forward(ps, new NDList(g), training).head();
         }
 
         /**

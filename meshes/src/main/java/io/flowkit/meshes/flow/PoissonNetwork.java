@@ -12,7 +12,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.flowkit.flow.model.DenseLayers;
 import io.flowkit.flow.model.TimeFeatures;
 
 /**
@@ -95,10 +94,10 @@ public final class PoissonNetwork extends AbstractBlock {
         NDArray mean = corners.mean(new int[] {2});
         NDArray rest = mean.getManager().zeros(new Shape(b, m, 6)).add(arrays.faceRest());
         NDArray features = NDArrays.concat(new NDList(grad, mean, rest), 2);
-        NDArray time = DenseLayers.forward(ps, faceTime, timeFeatures.apply(t), training).expandDims(1);
-        NDArray h = Activation.gelu(DenseLayers.forward(ps, face1, features, training).add(time));
-        h = Activation.gelu(DenseLayers.forward(ps, face2, h, training));
-        return DenseLayers.forward(ps, faceOut, h, training).reshape(b, m, config.fields(), 3);
+        NDArray time = linear(faceTime, ps, timeFeatures.apply(t), training).expandDims(1);
+        NDArray h = Activation.gelu(linear(face1, ps, features, training).add(time));
+        h = Activation.gelu(linear(face2, ps, h, training));
+        return linear(faceOut, ps, h, training).reshape(b, m, config.fields(), 3);
     }
 
     /**
@@ -116,16 +115,20 @@ public final class PoissonNetwork extends AbstractBlock {
             boolean training) {
         NDArray rest = xt.zerosLike().add(arrays.rest());
         NDArray features = NDArrays.concat(new NDList(xt, rest, u), 2);
-        NDArray time = DenseLayers.forward(ps, vertexTime, timeFeatures.apply(t), training).expandDims(1);
-        NDArray h = Activation.gelu(DenseLayers.forward(ps, vertex1, features, training).add(time));
-        h = Activation.gelu(DenseLayers.forward(ps, vertex2, h, training));
-        NDArray out = u.get(new NDIndex(":, :, 0:3")).add(DenseLayers.forward(ps, vertexOut, h, training));
+        NDArray time = linear(vertexTime, ps, timeFeatures.apply(t), training).expandDims(1);
+        NDArray h = Activation.gelu(linear(vertex1, ps, features, training).add(time));
+        h = Activation.gelu(linear(vertex2, ps, h, training));
+        NDArray out = u.get(new NDIndex(":, :, 0:3")).add(linear(vertexOut, ps, h, training));
         if (!config.predictData()) {
             return out;
         }
         // out is the clean signal x̂1: the velocity that reaches it at t = 1.
         NDArray remaining = t.mul(-1f).add(1f).maximum((float) MIN_REMAINING).reshape(-1, 1, 1);
         return out.sub(xt).div(remaining);
+    }
+
+    private static NDArray linear(Linear layer, ParameterStore ps, NDArray x, boolean training) {
+        return layer.forward(ps, new NDList(x), training).head();
     }
 
     /**
