@@ -20,6 +20,7 @@ import io.flowkit.datasets.mesh.io.MeshFiles;
 import io.flowkit.validation.report.LinePlot;
 import io.flowkit.validation.report.ResultTable;
 import io.flowkit.validation.report.ShapeView;
+import io.flowkit.validation.report.ViewRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -238,21 +239,26 @@ public final class AssemblySuite implements BenchSuite {
     }
 
     private static List<String> pictures(Path folder, AssemblyExample example, Assembler.Result result) {
-        List<String> names = new ArrayList<>();
+        List<ShapeView> views = new ArrayList<>();
         for (String state : List.of("input", "assembled", "truth")) {
-            ShapeView.Builder view = ShapeView.builder().optPointRadius(2).optTitle(example.id() + ": " + state
-                    + (state.equals("input") ? " (parts centred and rotated; the anchor in place)" : "") + ", one colour per part");
+            String title = switch (state) {
+                case "input" -> example.id() + ": input, parts centred and turned";
+                case "assembled" -> "assembled by flowkit";
+                default -> "ground truth";
+            };
+            ShapeView.Builder view = ShapeView.builder().optPointRadius(2).optSize(440, 440).optTitle(title);
             for (int p = 0; p < example.partCount(); p++) {
                 double[] points = example.partPoints(p, state.equals("truth"));
                 if (state.equals("assembled")) {
                     RigidPose pose = result.poses().get(p);
                     points = pose.apply(points);
                 }
-                view.addPoints(points, ShapeView.colorMap(example.partCount() == 1 ? 0 : p / (example.partCount() - 1.0)));
+                view.addPoints(points, ShapeView.categoryColor(p));
             }
-            names.add(BenchPictures.write(folder, "assembly-" + state + ".png", view.build()::writePng));
+            views.add(view.build());
         }
-        return names;
+        String name = "assembly-" + example.id().replaceAll("[^A-Za-z0-9._-]", "-") + ".png";
+        return List.of(BenchPictures.write(folder, name, ViewRow.of(views.toArray(ShapeView[]::new))::writePng));
     }
 
     private static AssemblyModel loadModel(BenchContext context) throws IOException {

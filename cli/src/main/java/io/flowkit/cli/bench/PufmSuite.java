@@ -12,6 +12,7 @@ import io.flowkit.pointclouds.train.PufmRecipe;
 import io.flowkit.pointclouds.upsample.Upsampler;
 import io.flowkit.validation.report.ResultTable;
 import io.flowkit.validation.report.ShapeView;
+import io.flowkit.validation.report.ViewRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -241,8 +242,12 @@ public final class PufmSuite implements BenchSuite {
 
     private static String picture(Path folder, ShapeSample shape, double[] ours) {
         String name = "pufm-" + shape.name() + ".png";
-        return BenchPictures.write(folder, name, ShapeView.builder().addPoints(ours, ShapeView.ORANGE)
-                .addPoints(shape.input(), ShapeView.BLUE).optPointRadius(1.5)
-                .optTitle(shape.name() + ": input (blue), x4 by PUFM++ (orange)").build()::writePng);
+        ShapeView input = ShapeView.builder().addPoints(shape.input(), ShapeView.BLUE).optPointRadius(2.2).optSize(420, 420)
+                .optTitle(shape.name() + ": input, " + shape.input().length / 3 + " points").build();
+        ShapeView output = ShapeView.builder().addPoints(ours, ShapeView.ORANGE).optPointRadius(1.4).optSize(420, 420)
+                .optTitle("x4 by PUFM++, " + ours.length / 3 + " points").build();
+        ShapeView truth = ShapeView.builder().addPoints(shape.truth(), ShapeView.GREEN).optPointRadius(1.4)
+                .optSize(420, 420).optTitle("reference from the mesh, " + shape.truth().length / 3 + " points").build();
+        return BenchPictures.write(folder, name, ViewRow.of(input, output, truth)::writePng);
     }
 }

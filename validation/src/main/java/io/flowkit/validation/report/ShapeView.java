@@ -31,8 +31,16 @@ public final class ShapeView {
     public static final Color BLUE = new Color(31, 119, 180);
     /** A second point colour for overlays. */
     public static final Color ORANGE = new Color(255, 127, 14);
+    /** A third point colour, for references. */
+    public static final Color GREEN = new Color(44, 160, 44);
     /** Default mesh colour. */
     public static final Color GREY = new Color(200, 200, 205);
+
+    private static final Color[] CATEGORIES = {
+        new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
+        new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
+        new Color(188, 189, 34), new Color(23, 190, 207)
+    };
 
     /** Viridis control points (matplotlib's colour map at 0, 0.25, 0.5, 0.75, 1). */
     private static final float[][] VIRIDIS = {
@@ -80,6 +88,21 @@ public final class ShapeView {
         float[] a = VIRIDIS[i];
         float[] c = VIRIDIS[i + 1];
         return new Color(a[0] + f * (c[0] - a[0]), a[1] + f * (c[1] - a[1]), a[2] + f * (c[2] - a[2]));
+    }
+
+    /**
+     * A categorical colour for the k-th of several items (parts, clusters): the ten colours of
+     * matplotlib's "tab10", repeated from the eleventh, so that neighbouring ids differ clearly.
+     *
+     * @param k the item's index, not negative
+     * @return the colour
+     * @throws IllegalArgumentException if k is negative
+     */
+    public static Color categoryColor(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("category index is negative: " + k);
+        }
+        return CATEGORIES[k % CATEGORIES.length];
     }
 
     /** @return the rendered image */

@@ -19,15 +19,17 @@ class PlotsTest {
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                Color c = new Color(image.getRGB(x, y));
-                if (Math.abs(c.getRed() - target.getRed()) <= tolerance
-                        && Math.abs(c.getGreen() - target.getGreen()) <= tolerance
-                        && Math.abs(c.getBlue() - target.getBlue()) <= tolerance) {
+                if (near(new Color(image.getRGB(x, y)), target, tolerance)) {
                     n++;
                 }
             }
         }
         return n;
+    }
+
+    private static boolean near(Color c, Color target, int tolerance) {
+        return Math.abs(c.getRed() - target.getRed()) <= tolerance && Math.abs(c.getGreen() - target.getGreen()) <= tolerance
+                && Math.abs(c.getBlue() - target.getBlue()) <= tolerance;
     }
 
     private static double[][] blob(Random r, int n, double cx, double cy) {
@@ -118,6 +120,52 @@ class PlotsTest {
         assertEquals(0, count(image, new Color(255, 127, 14), 40), "the companion took no colour of its own");
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> LinePlot.builder().addCompanion("alone", x, x)).getMessage().contains("no series before it"));
+    }
+
+    @Test
+    void aViewRowPutsViewsSideBySide(@TempDir Path dir) throws Exception {
+        double[] cloud = new double[3 * 200];
+        Random r = new Random(3);
+        for (int i = 0; i < cloud.length; i++) {
+            cloud[i] = r.nextGaussian();
+        }
+        ShapeView left = ShapeView.builder().addPoints(cloud, ShapeView.BLUE).optSize(150, 120).build();
+        ShapeView right = ShapeView.builder().addPoints(cloud, ShapeView.ORANGE).optSize(150, 160).build();
+        Path file = dir.resolve("row.png");
+        ViewRow.of(left, right).writePng(file);
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertEquals(300, image.getWidth());
+        assertEquals(160, image.getHeight());
+        int blueLeft = 0;
+        int orangeRight = 0;
+        for (int y = 0; y < 160; y++) {
+            for (int x = 0; x < 300; x++) {
+                Color c = new Color(image.getRGB(x, y));
+                if (near(c, ShapeView.BLUE, 60)) {
+                    assertTrue(x < 150, "blue pixel in the right view at " + x + ", " + y);
+                    blueLeft++;
+                }
+                if (near(c, ShapeView.ORANGE, 60)) {
+                    assertTrue(x >= 150, "orange pixel in the left view at " + x + ", " + y);
+                    orangeRight++;
+                }
+            }
+        }
+        assertTrue(blueLeft > 50 && orangeRight > 50, blueLeft + " blue, " + orangeRight + " orange pixels");
+        assertThrows(IllegalArgumentException.class, () -> ViewRow.of());
+    }
+
+    @Test
+    void categoryColoursDifferBetweenNeighboursAndRepeatAfterTen() {
+        for (int k = 0; k < 9; k++) {
+            Color a = ShapeView.categoryColor(k);
+            Color b = ShapeView.categoryColor(k + 1);
+            int distance = Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                    + Math.abs(a.getBlue() - b.getBlue());
+            assertTrue(distance > 100, "colours " + k + " and " + (k + 1) + " are alike: " + a + ", " + b);
+        }
+        assertEquals(ShapeView.categoryColor(3), ShapeView.categoryColor(13));
+        assertThrows(IllegalArgumentException.class, () -> ShapeView.categoryColor(-1));
     }
 
     @Test
