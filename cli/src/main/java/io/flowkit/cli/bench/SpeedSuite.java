@@ -39,6 +39,12 @@ public final class SpeedSuite implements BenchSuite {
         notes.add("Allocator settings: MALLOC_ARENA_MAX=" + env("MALLOC_ARENA_MAX") + ", MALLOC_MMAP_THRESHOLD_="
                 + env("MALLOC_MMAP_THRESHOLD_") + ", MALLOC_TRIM_THRESHOLD_=" + env("MALLOC_TRIM_THRESHOLD_")
                 + " (the flowkit launcher sets them; without them DJL can run several times slower).");
+        String preload = System.getenv("LD_PRELOAD");
+        notes.add(preload != null && preload.contains("libflowkit-mkl-amd")
+                ? "MKL (inside libtorch) ran its AVX-512 kernels: the launcher preloaded flowkit's dispatch shim on this AMD "
+                        + "processor (README, Performance settings). The PyTorch side (Debian's build) uses OpenBLAS, not MKL."
+                : "MKL (inside libtorch) chose its kernels itself (on AMD processors: AVX2 only; the launcher's dispatch "
+                        + "shim was not preloaded).");
         ResultTable.Builder table = ResultTable.builder().optTitle("speed: MLP 3x256 SELU velocity field")
                 .setColumns("threads", "DJL step ms", "PyTorch step ms", "step ratio", "step ratio range", "DJL sample s",
                         "PyTorch sample s", "sample ratio", "sample ratio range")
