@@ -242,8 +242,8 @@ public final class AssemblySuite implements BenchSuite {
         List<ShapeView> views = new ArrayList<>();
         for (String state : List.of("input", "assembled", "truth")) {
             String title = switch (state) {
-                case "input" -> example.id() + ": input, parts centred and turned";
-                case "assembled" -> "assembled by flowkit";
+                case "input" -> example.id().split("-")[0] + ": " + example.partCount() + " parts, centred and turned";
+                case "assembled" -> "assembled by the point flow";
                 default -> "ground truth";
             };
             ShapeView.Builder view = ShapeView.builder().optPointRadius(2).optSize(440, 440).optTitle(title);
