@@ -84,10 +84,10 @@ public final class SpeedSuite implements BenchSuite {
             }
             table.addRow(threads, median(djl, EngineSpeedBenchmark.Figures::trainStepMillisMedian),
                     paired ? median(torch, EngineSpeedBenchmark.Figures::trainStepMillisMedian) : null,
-                    paired ? median(stepRatios) : null, paired ? range(stepRatios) : null,
+                    paired ? EngineSpeedBenchmark.median(stepRatios) : null, paired ? range(stepRatios) : null,
                     median(djl, EngineSpeedBenchmark.Figures::sampleSecondsMedian),
                     paired ? median(torch, EngineSpeedBenchmark.Figures::sampleSecondsMedian) : null,
-                    paired ? median(sampleRatios) : null, paired ? range(sampleRatios) : null);
+                    paired ? EngineSpeedBenchmark.median(sampleRatios) : null, paired ? range(sampleRatios) : null);
         }
         task.finish();
         table.optMetadata("cores", Runtime.getRuntime().availableProcessors());
@@ -110,14 +110,7 @@ public final class SpeedSuite implements BenchSuite {
 
     private static double median(List<EngineSpeedBenchmark.Figures> figures,
             java.util.function.ToDoubleFunction<EngineSpeedBenchmark.Figures> value) {
-        return median(figures.stream().mapToDouble(value).toArray());
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        return EngineSpeedBenchmark.median(figures.stream().mapToDouble(value).toArray());
     }
 
     private static String range(double[] values) {
