@@ -1,6 +1,7 @@
 package io.flowkit.flow.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -22,7 +23,16 @@ public final class AttentionBlocks {
     private AttentionBlocks() {}
 
     /**
-     * Multi-head attention {@code softmax(q kᵀ / √d_h + bias) v}, heads split from the width.
+     * The largest score tensor {@code (samples, heads, queries, keys)} computed in one piece, in
+     * bytes. glibc serves a block of 32 MiB or more with a fresh mapping whose pages fault in one by
+     * one (its mmap threshold cannot be raised above 32 MiB); larger score tensors are computed in
+     * chunks of samples, then of queries, which keeps every block below that size.
+     */
+    public static final long MAX_SCORE_BYTES = 24L << 20;
+
+    /**
+     * Multi-head attention {@code softmax(q kᵀ / √d_h + bias) v}, heads split from the width; score
+     * tensors above {@link #MAX_SCORE_BYTES} are computed in chunks (same values).
      *
      * @param q projected queries {@code (b, nq, d)}
      * @param k projected keys {@code (b, nk, d)}
@@ -32,6 +42,61 @@ public final class AttentionBlocks {
      * @return the attended values {@code (b, nq, d)}, heads concatenated
      */
     public static NDArray scaledDotProduct(NDArray q, NDArray k, NDArray v, int heads, NDArray bias) {
+        return scaledDotProduct(q, k, v, heads, bias, MAX_SCORE_BYTES);
+    }
+
+    /**
+     * {@link #scaledDotProduct(NDArray, NDArray, NDArray, int, NDArray)} with a given chunk limit.
+     *
+     * @param q projected queries {@code (b, nq, d)}
+     * @param k projected keys {@code (b, nk, d)}
+     * @param v projected values {@code (b, nk, d)}
+     * @param heads the number of heads, dividing d
+     * @param bias an additive bias broadcast to {@code (b, heads, nq, nk)}, or null
+     * @param maxScoreBytes the largest score tensor computed in one piece, in bytes
+     * @return the attended values {@code (b, nq, d)}
+     */
+    static NDArray scaledDotProduct(NDArray q, NDArray k, NDArray v, int heads, NDArray bias, long maxScoreBytes) {
+        long b = q.getShape().get(0);
+        long nq = q.getShape().get(1);
+        long nk = k.getShape().get(1);
+        long perQuery = heads * nk * (long) q.getDataType().getNumOfBytes();
+        long perSample = perQuery * nq;
+        if (perSample * b <= maxScoreBytes) {
+            return whole(q, k, v, heads, bias);
+        }
+        NDList pieces = new NDList();
+        if (perSample <= maxScoreBytes) {
+            long samples = maxScoreBytes / perSample;
+            for (long s = 0; s < b; s += samples) {
+                String rows = s + ":" + Math.min(b, s + samples);
+                pieces.add(whole(q.get(rows), k.get(rows), v.get(rows), heads, slice(bias, 0, rows)));
+            }
+            return NDArrays.concat(pieces, 0);
+        }
+        long queries = Math.max(1, maxScoreBytes / perQuery);
+        for (long s = 0; s < b; s++) {
+            String sample = s + ":" + (s + 1);
+            NDArray ks = k.get(sample);
+            NDArray vs = v.get(sample);
+            NDArray biasSample = slice(bias, 0, sample);
+            NDList rows = new NDList();
+            for (long i = 0; i < nq; i += queries) {
+                String range = ":, " + i + ":" + Math.min(nq, i + queries);
+                rows.add(whole(q.get(sample).get(range), ks, vs, heads, slice(biasSample, 2, ":, :, " + i + ":"
+                        + Math.min(nq, i + queries))));
+            }
+            pieces.add(NDArrays.concat(rows, 1));
+        }
+        return NDArrays.concat(pieces, 0);
+    }
+
+    /** The part of a broadcast bias on an axis, or the bias itself where it has size 1 there. */
+    private static NDArray slice(NDArray bias, int axis, String index) {
+        return bias == null || bias.getShape().get(axis) == 1 ? bias : bias.get(index);
+    }
+
+    private static NDArray whole(NDArray q, NDArray k, NDArray v, int heads, NDArray bias) {
         long b = q.getShape().get(0);
         long nq = q.getShape().get(1);
         long nk = k.getShape().get(1);

@@ -80,6 +80,44 @@ class AttentionBlocksTest {
     }
 
     @Test
+    void chunkedAttentionMatchesTheWholeComputation() {
+        Random random = new Random(5);
+        int b = 3;
+        int nq = 5;
+        int nk = 7;
+        int d = 8;
+        int heads = 2;
+        try (NDManager m = FlowEngine.newManager()) {
+            NDArray q = m.create(gaussian(random, b * nq * d), new Shape(b, nq, d));
+            NDArray k = m.create(gaussian(random, b * nk * d), new Shape(b, nk, d));
+            NDArray v = m.create(gaussian(random, b * nk * d), new Shape(b, nk, d));
+            NDArray[] biases = {null, m.create(gaussian(random, b * nq * nk), new Shape(b, 1, nq, nk)),
+                m.create(gaussian(random, heads * nq * nk), new Shape(1, heads, nq, nk))};
+            // One sample's scores take heads * nq * nk * 4 = 280 bytes: 600 gives chunks of 2 samples,
+            // 200 chunks of 1 query, 1 chunks of 1 query too (never less).
+            for (NDArray bias : biases) {
+                float[] whole = AttentionBlocks.scaledDotProduct(q, k, v, heads, bias, Long.MAX_VALUE).toFloatArray();
+                for (long limit : new long[] {600, 200, 1}) {
+                    NDArray out = AttentionBlocks.scaledDotProduct(q, k, v, heads, bias, limit);
+                    assertEquals(new Shape(b, nq, d), out.getShape());
+                    float[] got = out.toFloatArray();
+                    for (int i = 0; i < got.length; i++) {
+                        assertEquals(whole[i], got[i], 1e-6, "entry " + i + ", limit " + limit
+                                + (bias == null ? "" : ", bias " + bias.getShape()));
+                    }
+                }
+            }
+            // The per-sample check against loops, through the chunked path (the second sample).
+            float[] got = AttentionBlocks.scaledDotProduct(q, k, v, heads, null, 1).get("1").toFloatArray();
+            double[] expected = naive(q.get("1").toFloatArray(), k.get("1").toFloatArray(), v.get("1").toFloatArray(),
+                    nq, nk, d, heads, null);
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(expected[i], got[i], 1e-5, "entry " + i + " of sample 1");
+            }
+        }
+    }
+
+    @Test
     void theMlpRegistersItsLayersUnderTheNamesModelFilesUse() {
         List<String> names = new ArrayList<>();
         AttentionBlocks.PreNormMlp mlp = AttentionBlocks.PreNormMlp.of("block0_mlp", 8, (name, block) -> {
