@@ -35,8 +35,11 @@ public final class PufmSuite implements BenchSuite {
     private static final String PUGAN = "PU-GAN (official x4 output)";
     private static final String ORACLE = "oracle (FPS of the true surface)";
 
-    /** Points of the large-cloud timing. */
+    /** Points of the large-cloud timing in a full run. */
     static final int LARGE_POINTS = 200_000;
+
+    /** Points of the large-cloud timing in a quick run (the full run's size takes about 35 s). */
+    static final int QUICK_LARGE_POINTS = 50_000;
 
     private final Path modelFolder;
 
@@ -104,7 +107,7 @@ public final class PufmSuite implements BenchSuite {
             }
             tables.add(unseen(upsampler, seed, task, notes));
             tables.add(otherRatios(upsampler, test4, seed, task));
-            notes.add(large(upsampler, seed));
+            notes.add(large(upsampler, context.full() ? LARGE_POINTS : QUICK_LARGE_POINTS, seed));
             task.step("large cloud");
             UpsamplingReport.Builder official = UpsamplingReport.builder()
                     .optTitle("pufm: x4 on PU-GAN's official inputs (same input for every method)");
@@ -206,10 +209,10 @@ public final class PufmSuite implements BenchSuite {
                 .build();
     }
 
-    /** A 200,000-point area-uniform sample of the CGAL bunny, x4: time and the heap it needed. */
-    private static String large(Upsampler upsampler, long seed) throws IOException {
+    /** An area-uniform sample of {@code points} points of the CGAL bunny, x4: time and the heap it needed. */
+    private static String large(Upsampler upsampler, int points, long seed) throws IOException {
         double[] cloud = io.flowkit.validation.pointcloud.Surface.of(
-                io.flowkit.datasets.catalog.MeshFolder.cgal().read("bunny00")).sampleUniform(LARGE_POINTS, seed);
+                io.flowkit.datasets.catalog.MeshFolder.cgal().read("bunny00")).sampleUniform(points, seed);
         Runtime rt = Runtime.getRuntime();
         long start = System.nanoTime();
         double[] out = upsampler.upsample(cloud, 4);
@@ -217,8 +220,9 @@ public final class PufmSuite implements BenchSuite {
         long used = rt.totalMemory() - rt.freeMemory();
         return String.format(Locale.ROOT, "Large cloud: %,d points (area-uniform sample of meshes/cgal bunny00) x4 → "
                 + "%,d points in %.1f s on %d cores (Java heap in use at the end %d MB of at most %d MB; %d points "
-                + "dropped by the bound).", LARGE_POINTS, out.length / 3, seconds, rt.availableProcessors(),
-                used >> 20, rt.maxMemory() >> 20, upsampler.defectsOfLastCall());
+                + "dropped by the bound)%s.", points, out.length / 3, seconds, rt.availableProcessors(),
+                used >> 20, rt.maxMemory() >> 20, upsampler.defectsOfLastCall(), points == LARGE_POINTS ? ""
+                : String.format(Locale.ROOT, "; quick mode: %,d points with --full", LARGE_POINTS));
     }
 
     private PufmModel load(BenchContext context) throws IOException {

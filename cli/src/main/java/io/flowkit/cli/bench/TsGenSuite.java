@@ -36,8 +36,8 @@ public final class TsGenSuite implements BenchSuite {
     /** Test (b) reactions whose energies a quick run computes. */
     static final int QUICK_ENERGY_REACTIONS = 200;
 
-    /** Reactions of test (a) taken from SMILES in quick mode (about 2.5 s each); all in full mode. */
-    static final int QUICK_SMILES_REACTIONS = 25;
+    /** Reactions of test (a) taken from SMILES in quick mode (about 2 s each); all in full mode. */
+    static final int QUICK_SMILES_REACTIONS = 15;
 
     @Override
     public String name() {
