@@ -123,4 +123,37 @@ public abstract class TrainingOptions<B extends TrainingOptions<B>> extends Step
     public ProgressListener progress() {
         return progress;
     }
+
+    /**
+     * The shared options as they are now, for the training object a domain's {@code build()} makes.
+     *
+     * @return an immutable copy of the shared options
+     */
+    public Shared shared() {
+        return new Shared(steps(), batchSize(), learningRate(), emaDecay, seed, checkpoints, checkpointEvery, progress);
+    }
+
+    /**
+     * The shared options of one training run, fixed when its builder built it.
+     *
+     * @param steps training steps
+     * @param batchSize samples per step
+     * @param learningRate the (peak) learning rate
+     * @param emaDecay EMA decay, 0 for none
+     * @param seed the seed of initialisation and training
+     * @param checkpoints the checkpoint folder, or null for none
+     * @param checkpointEvery steps between checkpoints, 0 for the domain's choice
+     * @param progress the progress listener
+     */
+    public record Shared(long steps, int batchSize, double learningRate, double emaDecay, long seed, Path checkpoints,
+            long checkpointEvery, ProgressListener progress) {
+
+        /**
+         * @param domainChoice the domain's interval for runs that set none
+         * @return steps between checkpoints: the one set, else {@code domainChoice}
+         */
+        public long checkpointEvery(long domainChoice) {
+            return checkpointEvery > 0 ? checkpointEvery : domainChoice;
+        }
+    }
 }

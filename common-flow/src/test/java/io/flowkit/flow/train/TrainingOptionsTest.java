@@ -35,6 +35,13 @@ class TrainingOptionsTest {
         assertEquals(Path.of("c"), o.checkpoints());
         assertEquals(7, o.checkpointEvery());
         o.checkShared();
+        TrainingOptions.Shared shared = o.shared();
+        assertEquals(new TrainingOptions.Shared(5, 2, 0.1, 0, 3, Path.of("c"), 7, o.progress()), shared);
+        assertEquals(7, shared.checkpointEvery(50));
+        o.optSteps(9).optCheckpoints(Path.of("d"));
+        assertEquals(5, shared.steps(), "a snapshot does not follow later changes");
+        assertEquals(50, o.shared().checkpointEvery(50), "no interval set: the domain's choice");
+        assertEquals(9, o.shared().steps());
     }
 
     @Test

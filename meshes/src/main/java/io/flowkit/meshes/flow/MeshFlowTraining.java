@@ -12,10 +12,8 @@ import io.flowkit.flow.random.SeededRandom;
 import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.LearningRateSchedule;
 import io.flowkit.flow.train.ModelParameters;
-import io.flowkit.flow.train.ProgressListener;
-import io.flowkit.flow.train.TrainingOptions;
 import io.flowkit.flow.train.ResumableLoop;
-import java.nio.file.Path;
+import io.flowkit.flow.train.TrainingOptions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,27 +39,13 @@ public final class MeshFlowTraining {
     private final MeshDomain domain;
     private final List<double[]> signals;
     private final String dataset;
-    private final long steps;
-    private final int batchSize;
-    private final double learningRate;
-    private final double emaDecay;
-    private final long seed;
-    private final Path checkpoints;
-    private final long checkpointEvery;
-    private final ProgressListener progress;
+    private final TrainingOptions.Shared options;
     private volatile boolean stopRequested;
 
     private MeshFlowTraining(Builder b) {
         this.domain = b.domain;
         this.dataset = b.dataset;
-        this.steps = b.steps();
-        this.batchSize = b.batchSize();
-        this.learningRate = b.learningRate();
-        this.emaDecay = b.emaDecay();
-        this.seed = b.seed();
-        this.checkpoints = b.checkpoints();
-        this.checkpointEvery = b.checkpointEvery() > 0 ? b.checkpointEvery() : Math.max(50, b.steps() / 10);
-        this.progress = b.progress();
+        this.options = b.shared();
         this.signals = new ArrayList<>(b.signals.size());
         for (int i = 0; i < b.signals.size(); i++) {
             double[] s = b.signals.get(i);
@@ -97,16 +81,19 @@ public final class MeshFlowTraining {
      */
     public Trained run() {
         MeshFlowConfig config = domain.config();
-        MeshFlowModel model = MeshFlowModel.create(config, seed, Device.cpu());
+        long steps = options.steps();
+        double learningRate = options.learningRate();
+        MeshFlowModel model = MeshFlowModel.create(config, options.seed(), Device.cpu());
         try {
             ModelParameters parameters = ModelParameters.of(model.network());
             Map<String, String> configuration = configuration(config);
             ResumableLoop.Result result = ResumableLoop.builder().setParameters(parameters, model.manager())
                     .setOptimizer(Adam.builderW().optWeightDecay(1e-5).optLearningRate(LearningRateSchedule.warmupCosine(
                             learningRate, Math.min(100, steps / 10), steps, learningRate / 20)).build())
-                    .setSteps(steps, seed)
+                    .setSteps(steps, options.seed())
                     .setProvenance(configuration, (step, losses) -> provenance(config, configuration, step, losses))
-                    .optEma(emaDecay).optCheckpoints(checkpoints, checkpointEvery).optProgress(progress)
+                    .optEma(options.emaDecay()).optCheckpoints(options.checkpoints(),
+                            options.checkpointEvery(Math.max(50, steps / 10))).optProgress(options.progress())
                     .optStopSignal(() -> stopRequested)
                     .build().run((step, random, optimizer) -> step(model, parameters, optimizer, random, step));
             return new Trained(model, result.provenance(), result.losses(), result.seconds(), result.complete());
@@ -119,7 +106,7 @@ public final class MeshFlowTraining {
     private double step(MeshFlowModel model, ModelParameters parameters, Adam.State optimizer, SeededRandom random,
             long step) {
         int n = domain.vertexCount();
-        int b = batchSize;
+        int b = options.batchSize();
         float[] xt = new float[b * 3 * n];
         float[] ut = new float[b * 3 * n];
         float[] t = new float[b];
@@ -160,13 +147,13 @@ public final class MeshFlowTraining {
         }
     }
 
-    /** The factor {@code min(1, c / ‖g‖)} of global gradient-norm clipping. */
+    /** The configuration a checkpoint and the model's provenance carry: the network's and the run's. */
     private Map<String, String> configuration(MeshFlowConfig config) {
         Map<String, String> m = new LinkedHashMap<>(config.describe());
-        m.put("training.steps", Long.toString(steps));
-        m.put("training.batch", Integer.toString(batchSize));
-        m.put("training.learningRate", Double.toString(learningRate));
-        m.put("training.ema", Double.toString(emaDecay));
+        m.put("training.steps", Long.toString(options.steps()));
+        m.put("training.batch", Integer.toString(options.batchSize()));
+        m.put("training.learningRate", Double.toString(options.learningRate()));
+        m.put("training.ema", Double.toString(options.emaDecay()));
         m.put("training.signals", Integer.toString(signals.size()));
         m.put("training.vertices", Integer.toString(domain.vertexCount()));
         return m;
@@ -181,7 +168,7 @@ public final class MeshFlowTraining {
                     .average().orElse(Double.NaN));
         }
         return new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, step, dataset, configuration, metrics,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), options.seed(), step, dataset, configuration, metrics,
                 FlowEngine.threads());
     }
 

@@ -11,14 +11,12 @@ import io.flowkit.flow.time.TimeSampler;
 import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.FlowTrainer;
 import io.flowkit.flow.train.LearningRateSchedule;
-import io.flowkit.flow.train.ProgressListener;
 import io.flowkit.flow.train.TrainingOptions;
 import io.flowkit.flow.train.TrainingResult;
 import io.flowkit.molecules.data.TsGenDataSource;
 import io.flowkit.molecules.featurize.ReactionFrame;
 import io.flowkit.molecules.model.TsGenConfig;
 import io.flowkit.molecules.model.TsGenModel;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,14 +40,7 @@ public final class TsGenTraining {
     private final TsGenConfig config;
     private final List<Reaction> train;
     private final String dataset;
-    private final long steps;
-    private final int batchSize;
-    private final double learningRate;
-    private final double emaDecay;
-    private final long seed;
-    private final Path checkpoints;
-    private final long checkpointEvery;
-    private final ProgressListener progress;
+    private final TrainingOptions.Shared options;
     private final boolean reverse;
     private final double clipGradNorm;
     private volatile FlowTrainer running;
@@ -59,14 +50,7 @@ public final class TsGenTraining {
         this.config = b.config;
         this.train = b.train;
         this.dataset = b.dataset;
-        this.steps = b.steps();
-        this.batchSize = b.batchSize();
-        this.learningRate = b.learningRate();
-        this.emaDecay = b.emaDecay();
-        this.seed = b.seed();
-        this.checkpoints = b.checkpoints();
-        this.checkpointEvery = b.checkpointEvery();
-        this.progress = b.progress();
+        this.options = b.shared();
         this.reverse = b.reverse;
         this.clipGradNorm = b.clipGradNorm;
     }
@@ -105,20 +89,22 @@ public final class TsGenTraining {
             }
         }
         TsGenDataSource source = new TsGenDataSource(frames, config, dataset);
-        TsGenModel model = TsGenModel.create(config, seed, Device.cpu());
+        long steps = options.steps();
+        double learningRate = options.learningRate();
+        TsGenModel model = TsGenModel.create(config, options.seed(), Device.cpu());
         observer.accept(model);
         FlowTrainer.Builder builder = FlowTrainer.builder().setField(model.field()).setData(source).setSteps(steps)
-                .setSeed(seed).optBatchSize(batchSize).optPath(AffinePath.linear()).optCoupling(Coupling.independent())
+                .setSeed(options.seed()).optBatchSize(options.batchSize()).optPath(AffinePath.linear()).optCoupling(Coupling.independent())
                 .optTimeSampler(TimeSampler.uniform())
                 .optOptimizer(Adam.builderW().optWeightDecay(1e-5).optLearningRate(
                         LearningRateSchedule.warmupCosine(learningRate, Math.min(500, steps / 10), steps, learningRate / 50))
                         .build())
-                .optEma(emaDecay).optClipGradNorm(clipGradNorm).optProgress(progress)
+                .optEma(options.emaDecay()).optClipGradNorm(clipGradNorm).optProgress(options.progress())
                 // A rare batch overflowed once on RDB7 (step 5,145 of a 96 × 6 run): skip such steps, not the run.
                 .optSkipNonFinite(MAX_SKIPPED_STEPS);
         config.describe().forEach(builder::optConfiguration);
-        if (checkpoints != null) {
-            builder.optCheckpoints(checkpoints, checkpointEvery > 0 ? checkpointEvery : Math.max(100, steps / 20));
+        if (options.checkpoints() != null) {
+            builder.optCheckpoints(options.checkpoints(), options.checkpointEvery(Math.max(100, steps / 20)));
         }
         TrainingResult result;
         Map<String, String> configuration;
@@ -142,7 +128,7 @@ public final class TsGenTraining {
         metrics.put("training.seconds", result.seconds());
         metrics.put("training.skippedSteps", (double) skipped);
         Provenance provenance = new Provenance(Versions.flowkit(), Versions.djl(), Versions.engine(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, result.steps(), dataset, configuration,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), options.seed(), result.steps(), dataset, configuration,
                 metrics, FlowEngine.threads());
         return new Trained(model, provenance, result);
     }

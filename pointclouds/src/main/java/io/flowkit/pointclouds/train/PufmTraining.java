@@ -12,12 +12,11 @@ import io.flowkit.flow.time.TimeSampler;
 import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.FlowTrainer;
 import io.flowkit.flow.train.LearningRateSchedule;
-import io.flowkit.flow.train.ProgressListener;
+import io.flowkit.flow.train.TrainingOptions;
 import io.flowkit.flow.train.TrainingOptions;
 import io.flowkit.flow.train.TrainingResult;
 import io.flowkit.pointclouds.model.PufmConfig;
 import io.flowkit.pointclouds.model.PufmModel;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -47,15 +46,8 @@ public final class PufmTraining {
     private final PufmConfig config;
     private final List<TrainingPatch> train;
     private final String dataset;
-    private final long stage1Steps;
+    private final TrainingOptions.Shared options;
     private final long stage2Steps;
-    private final int batchSize;
-    private final double learningRate;
-    private final double emaDecay;
-    private final long seed;
-    private final Path checkpoints;
-    private final long checkpointEvery;
-    private final ProgressListener progress;
     private volatile FlowTrainer running;
     private volatile boolean stopRequested;
 
@@ -63,15 +55,8 @@ public final class PufmTraining {
         this.config = b.config;
         this.train = b.train;
         this.dataset = b.dataset;
-        this.stage1Steps = b.steps();
+        this.options = b.shared();
         this.stage2Steps = b.stage2Steps;
-        this.batchSize = b.batchSize();
-        this.learningRate = b.learningRate();
-        this.emaDecay = b.emaDecay();
-        this.seed = b.seed();
-        this.checkpoints = b.checkpoints();
-        this.checkpointEvery = b.checkpointEvery();
-        this.progress = b.progress();
     }
 
     /** @return a builder */
@@ -87,10 +72,12 @@ public final class PufmTraining {
      */
     public Trained run() {
         PatchSource source = new PatchSource(train, config, true, dataset);
+        long seed = options.seed();
+        double learningRate = options.learningRate();
         PufmModel model = PufmModel.create(config, seed, Device.cpu());
         try {
             Map<String, String> configuration = new LinkedHashMap<>(config.describe());
-            TrainingResult first = stage(model, source, 1, stage1Steps, TimeSampler.cosine(), FlowLoss.velocityMse(),
+            TrainingResult first = stage(model, source, 1, options.steps(), TimeSampler.cosine(), FlowLoss.velocityMse(),
                     learningRate, configuration);
             TrainingResult second = null;
             if (!stopRequested && stage2Steps > 0) {
@@ -114,7 +101,7 @@ public final class PufmTraining {
                     metrics.put("stage3.density.t" + i, density[i]);
                 }
             }
-            configuration.put("training.stage1Steps", Long.toString(stage1Steps));
+            configuration.put("training.stage1Steps", Long.toString(options.steps()));
             configuration.put("training.stage2Steps", Long.toString(stage2Steps));
             configuration.put("training.learningRate", Double.toString(learningRate));
             configuration.put("training.patches", Integer.toString(train.size()));
@@ -133,14 +120,16 @@ public final class PufmTraining {
     private TrainingResult stage(PufmModel model, PatchSource source, int stage, long steps, TimeSampler times,
             FlowLoss loss, double lr, Map<String, String> configuration) {
         FlowTrainer.Builder builder = FlowTrainer.builder().setField(model.field()).setData(source).setSteps(steps)
-                .setSeed(seed + stage).optBatchSize(batchSize).optPath(AffinePath.linear())
+                .setSeed(options.seed() + stage).optBatchSize(options.batchSize()).optPath(AffinePath.linear())
                 .optCoupling(Coupling.independent()).optTimeSampler(times).optLoss(loss)
                 .optOptimizer(Adam.builderW().optWeightDecay(1e-5).optLearningRate(
                         LearningRateSchedule.warmupCosine(lr, Math.min(200, steps / 10), steps, lr / 20)).build())
-                .optEma(emaDecay).optClipGradNorm(1.0).optSkipNonFinite(SKIP_NON_FINITE).optProgress(progress);
+                .optEma(options.emaDecay()).optClipGradNorm(1.0).optSkipNonFinite(SKIP_NON_FINITE)
+                .optProgress(options.progress());
         config.describe().forEach(builder::optConfiguration);
-        if (checkpoints != null) {
-            builder.optCheckpoints(checkpoints.resolve("stage" + stage), checkpointEvery > 0 ? checkpointEvery : Math.max(50, steps / 10));
+        if (options.checkpoints() != null) {
+            builder.optCheckpoints(options.checkpoints().resolve("stage" + stage),
+                    options.checkpointEvery(Math.max(50, steps / 10)));
         }
         try (FlowTrainer trainer = builder.build()) {
             running = trainer;
