@@ -40,7 +40,7 @@ final class PointCloudsTrainCommand implements Callable<Integer> {
     @Option(names = "--patches-per-mesh", defaultValue = "40", description = "patches cut from each training mesh (default: ${DEFAULT-VALUE})")
     private int patchesPerMesh;
 
-    @Option(names = "--patches-per-cloud", defaultValue = "20", description = "patches cut from each training cloud (default: ${DEFAULT-VALUE})")
+    @Option(names = "--patches-per-cloud", defaultValue = "20", description = "patches cut from each training cloud, 0 for none (default: ${DEFAULT-VALUE})")
     private int patchesPerCloud;
 
     @Option(names = "--width", defaultValue = "64", description = "channels per point (default: ${DEFAULT-VALUE})")

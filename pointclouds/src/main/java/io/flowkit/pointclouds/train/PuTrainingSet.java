@@ -28,7 +28,7 @@ public final class PuTrainingSet {
      *
      * @param config the model configuration (ratio, patch size)
      * @param patchesPerMesh patches cut from each training mesh
-     * @param patchesPerCloud patches cut from each training cloud
+     * @param patchesPerCloud patches cut from each training cloud, 0 to leave the clouds out
      * @param seed the seed of sampling and patch seeds
      * @return the patches: PU-GAN meshes, then CGAL meshes, then clouds
      * @throws UncheckedIOException if a data file cannot be read (named in the message)
@@ -37,7 +37,7 @@ public final class PuTrainingSet {
         List<String> meshes = new ArrayList<>(PuProtocol.TRAIN_MESHES);
         int pugan = meshes.size();
         meshes.addAll(PuProtocol.CGAL_TRAIN_MESHES);
-        List<String> clouds = PuProtocol.TRAIN_CLOUDS;
+        List<String> clouds = patchesPerCloud == 0 ? List.of() : PuProtocol.TRAIN_CLOUDS;
         int total = meshes.size() + clouds.size();
         List<List<TrainingPatch>> parts = IntStream.range(0, total).parallel().mapToObj(i -> {
             try {
@@ -67,7 +67,7 @@ public final class PuTrainingSet {
 
     /**
      * @param patchesPerMesh patches per training mesh
-     * @param patchesPerCloud patches per training cloud
+     * @param patchesPerCloud patches per training cloud, 0 for none
      * @param seed the seed
      * @return a description for provenance
      */
@@ -75,7 +75,7 @@ public final class PuTrainingSet {
         return "pointclouds/pugan-meshes train split (" + PuProtocol.TRAIN_MESHES.size() + " meshes) + meshes/cgal ("
                 + PuProtocol.CGAL_TRAIN_MESHES.size() + " meshes), " + patchesPerMesh
                 + " patches per mesh, PU-GAN protocol, midpoint interpolation without gap-bridging pairs"
-                + " + pointclouds/punet-mc5k (" + PuProtocol.TRAIN_CLOUDS.size()
-                + " clouds × " + patchesPerCloud + " patches), seed " + seed;
+                + (patchesPerCloud == 0 ? "" : " + pointclouds/punet-mc5k (" + PuProtocol.TRAIN_CLOUDS.size()
+                        + " clouds × " + patchesPerCloud + " patches)") + ", seed " + seed;
     }
 }

@@ -103,7 +103,7 @@ public final class PufmRecipe extends AbstractTrainingRecipe {
         }
 
         /**
-         * @param value patches cut from each training cloud (default 20)
+         * @param value patches cut from each training cloud, 0 to leave the clouds out (default 20)
          * @return this builder
          */
         public Builder optPatchesPerCloud(int value) {
