@@ -1,5 +1,7 @@
 package io.flowkit.assembly.model;
 
+import static io.flowkit.flow.model.Layers.apply;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -129,15 +131,15 @@ public final class PointFlowNetwork extends AbstractBlock {
         NDArray counts = partsT.sum(new int[] {2}, true).maximum(1f);
         NDArray centroids = partsT.matMul(in).div(counts);
         NDArray relative = in.sub(parts.matMul(centroids));
-        NDArray time = linear(time2, ps, Activation.gelu(linear(time1, ps, timeFeatures.apply(t), training)), training);
+        NDArray time = apply(time2, ps, Activation.gelu(apply(time1, ps, timeFeatures.apply(t), training)), training);
         NDList features0 = new NDList(x, in, relative, anchor);
         if (config.normals()) {
             features0.add(inputs.get(5));
         }
-        NDArray h = linear(input, ps, NDArrays.concat(features0, 2), training)
+        NDArray h = apply(input, ps, NDArrays.concat(features0, 2), training)
                 .add(time.expandDims(1));
         NDArray pooled = parts.matMul(partsT.matMul(h).div(counts));
-        h = h.add(linear(partContext, ps, Activation.gelu(pooled), training));
+        h = h.add(apply(partContext, ps, Activation.gelu(pooled), training));
         NDArray same = parts.matMul(partsT);
         NDArray withinBias = same.sub(1f).mul(-MASKED).reshape(b, 1, n, n);
         NDArray features = null;
@@ -150,24 +152,21 @@ public final class PointFlowNetwork extends AbstractBlock {
                 features = h;
             }
         }
-        NDArray v = linear(output, ps, outputNorm.forward(ps, new NDList(h), training).head(), training)
+        NDArray v = apply(output, ps, apply(outputNorm, ps, h, training), training)
                 .mul(anchor.mul(-1f).add(1f));
         if (align1 != null) {
-            features = linear(align2, ps, Activation.gelu(linear(align1, ps, features, training)), training);
+            features = apply(align2, ps, Activation.gelu(apply(align1, ps, features, training)), training);
         }
         return new NDList(v, features);
     }
 
     private NDArray attend(Attention a, ParameterStore ps, NDArray x, NDArray bias, boolean training) {
-        NDArray qkv = linear(a.qkv(), ps, a.norm().forward(ps, new NDList(x), training).head(), training);
+        NDArray qkv = apply(a.qkv(), ps, apply(a.norm(), ps, x, training), training);
         NDList split = qkv.split(3, 2);
         NDArray out = AttentionBlocks.scaledDotProduct(split.get(0), split.get(1), split.get(2), config.heads(), bias);
-        return linear(a.out(), ps, out, training);
+        return apply(a.out(), ps, out, training);
     }
 
-    private static NDArray linear(Linear layer, ParameterStore ps, NDArray x, boolean training) {
-        return layer.forward(ps, new NDList(x), training).head();
-    }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -143,9 +143,8 @@ public final class AttentionBlocks {
          * @return the MLP's output {@code (b, n, d)} (without the residual)
          */
         public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
-            NDArray h = norm.forward(ps, new NDList(x), training).head();
-            NDArray g = Activation.gelu(hidden.forward(ps, new NDList(h), training).head());
-            return out.forward(ps, new NDList(g), training).head();
+            NDArray g = Activation.gelu(Layers.apply(hidden, ps, Layers.apply(norm, ps, x, training), training));
+            return Layers.apply(out, ps, g, training);
         }
 
         /**

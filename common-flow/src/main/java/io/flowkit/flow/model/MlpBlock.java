@@ -87,7 +87,7 @@ public final class MlpBlock extends AbstractBlock {
         }
         NDArray h = NDArrays.concat(features, 1);
         for (int i = 0; i < layers.size(); i++) {
-            h = layers.get(i).forward(parameterStore, new NDList(h), training).head();
+            h = Layers.apply(layers.get(i), parameterStore, h, training);
             if (i < layers.size() - 1) {
                 h = activation.apply(h);
             }

@@ -1,5 +1,7 @@
 package io.flowkit.meshes.flow;
 
+import static io.flowkit.flow.model.Layers.apply;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -94,10 +96,10 @@ public final class PoissonNetwork extends AbstractBlock {
         NDArray mean = corners.mean(new int[] {2});
         NDArray rest = mean.getManager().zeros(new Shape(b, m, 6)).add(arrays.faceRest());
         NDArray features = NDArrays.concat(new NDList(grad, mean, rest), 2);
-        NDArray time = linear(faceTime, ps, timeFeatures.apply(t), training).expandDims(1);
-        NDArray h = Activation.gelu(linear(face1, ps, features, training).add(time));
-        h = Activation.gelu(linear(face2, ps, h, training));
-        return linear(faceOut, ps, h, training).reshape(b, m, config.fields(), 3);
+        NDArray time = apply(faceTime, ps, timeFeatures.apply(t), training).expandDims(1);
+        NDArray h = Activation.gelu(apply(face1, ps, features, training).add(time));
+        h = Activation.gelu(apply(face2, ps, h, training));
+        return apply(faceOut, ps, h, training).reshape(b, m, config.fields(), 3);
     }
 
     /**
@@ -115,10 +117,10 @@ public final class PoissonNetwork extends AbstractBlock {
             boolean training) {
         NDArray rest = xt.zerosLike().add(arrays.rest());
         NDArray features = NDArrays.concat(new NDList(xt, rest, u), 2);
-        NDArray time = linear(vertexTime, ps, timeFeatures.apply(t), training).expandDims(1);
-        NDArray h = Activation.gelu(linear(vertex1, ps, features, training).add(time));
-        h = Activation.gelu(linear(vertex2, ps, h, training));
-        NDArray out = u.get(new NDIndex(":, :, 0:3")).add(linear(vertexOut, ps, h, training));
+        NDArray time = apply(vertexTime, ps, timeFeatures.apply(t), training).expandDims(1);
+        NDArray h = Activation.gelu(apply(vertex1, ps, features, training).add(time));
+        h = Activation.gelu(apply(vertex2, ps, h, training));
+        NDArray out = u.get(new NDIndex(":, :, 0:3")).add(apply(vertexOut, ps, h, training));
         if (!config.predictData()) {
             return out;
         }
@@ -127,9 +129,6 @@ public final class PoissonNetwork extends AbstractBlock {
         return out.sub(xt).div(remaining);
     }
 
-    private static NDArray linear(Linear layer, ParameterStore ps, NDArray x, boolean training) {
-        return layer.forward(ps, new NDList(x), training).head();
-    }
 
     /**
      * Shapes for initialisation.

@@ -1,5 +1,7 @@
 package io.flowkit.pointclouds.model;
 
+import static io.flowkit.flow.model.Layers.apply;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -151,9 +153,9 @@ public final class PufmNetwork extends AbstractBlock {
         int d = config.width();
         NDManager manager = x.getManager();
 
-        NDArray time = gelu(linear(time1, ps, timeFeatures.apply(t), training));
-        time = linear(time2, ps, time, training);
-        NDArray h = linear(input, ps, NDArrays.concat(new NDList(x, x.sub(interpolated).mul(LOCAL_SCALE), interpolated),
+        NDArray time = gelu(apply(time1, ps, timeFeatures.apply(t), training));
+        time = apply(time2, ps, time, training);
+        NDArray h = apply(input, ps, NDArrays.concat(new NDList(x, x.sub(interpolated).mul(LOCAL_SCALE), interpolated),
                 2), training)
                 .add(time.expandDims(1));
         h = gelu(h);
@@ -164,19 +166,19 @@ public final class PufmNetwork extends AbstractBlock {
         // The edge map is affine, A(s·(x_j − x_i)) + N h_j = (A(s·x) + N h)_j − (A(s·x) − c)_i with c its
         // bias: it runs once per point instead of once per edge, and one gather serves both terms
         // (the same function and weights as mapping every edge's offset).
-        NDArray u = linear(edgeRelative, ps, x.mul(LOCAL_SCALE), training);
+        NDArray u = apply(edgeRelative, ps, x.mul(LOCAL_SCALE), training);
         NDArray bias = ps.getValue(edgeRelative.getParameters().get("bias"), x.getDevice(), training);
-        NDArray gathered = u.add(linear(edgeNeighbour, ps, h, training)).reshape(b * m, d)
+        NDArray gathered = u.add(apply(edgeNeighbour, ps, h, training)).reshape(b * m, d)
                 .get(new NDIndex("{}", flat)).reshape(b, m, k, d);
         NDArray edges = gelu(gathered.sub(u.sub(bias).expandDims(2)));
-        h = h.add(linear(edgeOut, ps, edges.max(new int[] {2}), training));
+        h = h.add(apply(edgeOut, ps, edges.max(new int[] {2}), training));
         // Normalised before the attention blocks: the scaled local offsets otherwise let the point
         // features, and the gradients, grow until training diverges.
-        h = pointNorm.forward(ps, new NDList(h), training).head();
+        h = apply(pointNorm, ps, h, training);
 
         // The time term comes first so that z (and all that follows from it) lives in the step's
         // manager, not in the parameter's.
-        NDArray z = linear(latentTime, ps, time, training).expandDims(1)
+        NDArray z = apply(latentTime, ps, time, training).expandDims(1)
                 .add(ps.getValue(latentInit, x.getDevice(), training));
         for (RinBlock block : rin) {
             z = z.add(attend(block.read(), ps, z, h, training));
@@ -188,22 +190,19 @@ public final class PufmNetwork extends AbstractBlock {
         }
         // Displacements in the unit-sphere patch frame are a few hundredths: a fixed output scale
         // starts the untrained field near zero instead of near 1.
-        NDArray v = linear(output, ps, outputNorm.forward(ps, new NDList(h), training).head(), training)
+        NDArray v = apply(output, ps, apply(outputNorm, ps, h, training), training)
                 .mul(OUTPUT_SCALE);
         return new NDList(v);
     }
 
     private NDArray attend(Attention a, ParameterStore ps, NDArray queries, NDArray keys, boolean training) {
-        NDArray q = linear(a.query(), ps, a.queryNorm().forward(ps, new NDList(queries), training).head(), training);
-        NDArray kv = linear(a.keyValue(), ps, a.keyNorm().forward(ps, new NDList(keys), training).head(), training);
+        NDArray q = apply(a.query(), ps, apply(a.queryNorm(), ps, queries, training), training);
+        NDArray kv = apply(a.keyValue(), ps, apply(a.keyNorm(), ps, keys, training), training);
         NDList split = kv.split(2, 2);
-        return linear(a.out(), ps, AttentionBlocks.scaledDotProduct(q, split.get(0), split.get(1), config.heads(), null),
+        return apply(a.out(), ps, AttentionBlocks.scaledDotProduct(q, split.get(0), split.get(1), config.heads(), null),
                 training);
     }
 
-    private static NDArray linear(Linear layer, ParameterStore ps, NDArray x, boolean training) {
-        return layer.forward(ps, new NDList(x), training).head();
-    }
 
     private static NDArray gelu(NDArray x) {
         return Activation.gelu(x);
