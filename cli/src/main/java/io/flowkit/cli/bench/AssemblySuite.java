@@ -41,6 +41,9 @@ public final class AssemblySuite implements BenchSuite {
     /** Points per object in the evaluation (the CLI's default). */
     static final int POINTS = 512;
 
+    /** Parts each unseen mesh is cut into for the reassembly table. */
+    private static final int PARTS = 5;
+
     @Override
     public String name() {
         return "assembly";
@@ -60,7 +63,7 @@ public final class AssemblySuite implements BenchSuite {
         long steps = 1500;
         long every = 250;
         int reassemblySeeds = full ? 4 : 1;
-        BenchProgress.Task task = context.progress().start(name(), 3 + (full ? 3 : 2) * methods(full).size()
+        BenchProgress.Task task = context.progress().start(name(), 3 + reassemblySets(full).size() * methods(full).size()
                 + (full ? 3 * seeds.size() * (int) (steps / every) : 0));
         List<ResultTable> tables = new ArrayList<>();
         List<String> pictures = new ArrayList<>();
@@ -131,7 +134,6 @@ public final class AssemblySuite implements BenchSuite {
      */
     private static ResultTable reassemblyTable(BenchContext context, BenchProgress.Task task, int seeds)
             throws IOException {
-        int parts = 5;
         List<MeshReassembly.Item> items = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Path folder = DataLocation.dataset("meshes/cgal");
@@ -139,7 +141,7 @@ public final class AssemblySuite implements BenchSuite {
             TriangleMesh m = MeshFiles.read(folder.resolve(mesh + ".off"));
             for (int s = 0; s < seeds; s++) {
                 try {
-                    items.add(MeshReassembly.cut(mesh, m, parts, context.seed() + s));
+                    items.add(MeshReassembly.cut(mesh, m, PARTS, context.seed() + s));
                 } catch (IllegalStateException | IllegalArgumentException e) {
                     skipped.add(mesh + " seed " + (context.seed() + s) + " (" + e.getMessage() + ")");
                 }
@@ -155,13 +157,7 @@ public final class AssemblySuite implements BenchSuite {
         List<String> realSkipped = new ArrayList<>();
         try (AssemblyModel model = AssemblyModel.loadDefault(context.device())) {
             int maxParts = model.config().maxParts();
-            // PartNet's semantic parts through the geometric stage cost about a minute and placed what the flow
-            // alone placed in every run: the quick mode shows the flow on them in the point-flow table only.
-            List<String> sets = context.full()
-                    ? List.of("unseen meshes, " + parts + " parts", "breaking-bad (real fractures)",
-                            "partnet (semantic parts)")
-                    : List.of("unseen meshes, " + parts + " parts", "breaking-bad (real fractures)");
-            for (String set : sets) {
+            for (String set : reassemblySets(context.full())) {
                 List<MeshReassembly.Item> these = set.startsWith("unseen") ? items
                         : MeshReassembly.real(set.substring(0, set.indexOf(' ')), maxParts, context.seed(), realSkipped);
                 for (PartAssembler.Method method : methods(context.full())) {
@@ -195,6 +191,19 @@ public final class AssemblySuite implements BenchSuite {
                     + "placed there what the flow alone placed, 0.033 of the parts; the flow on them: the point-flow table).");
         }
         return t.build();
+    }
+
+    /**
+     * The sets of the reassembly table. PartNet's semantic parts through the geometric stage cost
+     * about a minute and placed what the flow alone placed in every run: the quick mode shows the
+     * flow on them in the point-flow table only.
+     */
+    private static List<String> reassemblySets(boolean full) {
+        List<String> sets = new ArrayList<>(List.of("unseen meshes, " + PARTS + " parts", "breaking-bad (real fractures)"));
+        if (full) {
+            sets.add("partnet (semantic parts)");
+        }
+        return sets;
     }
 
     /** The reassembly methods a run compares: all three in full mode, the flow and the default path in quick mode. */

@@ -77,13 +77,14 @@ public final class AttentionBlocks {
         long queries = Math.max(1, maxScoreBytes / perQuery);
         for (long s = 0; s < b; s++) {
             String sample = s + ":" + (s + 1);
+            NDArray qs = q.get(sample);
             NDArray ks = k.get(sample);
             NDArray vs = v.get(sample);
             NDArray biasSample = slice(bias, 0, sample);
             NDList rows = new NDList();
             for (long i = 0; i < nq; i += queries) {
                 String range = ":, " + i + ":" + Math.min(nq, i + queries);
-                rows.add(whole(q.get(sample).get(range), ks, vs, heads, slice(biasSample, 2, ":, :, " + i + ":"
+                rows.add(whole(qs.get(range), ks, vs, heads, slice(biasSample, 2, ":, :, " + i + ":"
                         + Math.min(nq, i + queries))));
             }
             pieces.add(NDArrays.concat(rows, 1));
