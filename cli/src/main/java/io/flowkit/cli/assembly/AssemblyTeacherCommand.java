@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code flowkit assembly teacher}: runs {@link TeacherRecipe}, which pretrains the TORA teacher on contact
- * prediction. The option defaults are the recipe's (keep them equal).
+ * prediction. The option defaults are the recipe's (TrainDefaultsTest checks the shared ones).
  */
 @Command(name = "teacher", mixinStandardHelpOptions = true, header = "Trains TORA's teacher for representation alignment.",
         footer = {"", "Example: flowkit assembly teacher --out models/teacher"},

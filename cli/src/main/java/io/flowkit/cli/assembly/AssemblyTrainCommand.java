@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code flowkit assembly train}: runs {@link AssemblyRecipe}, the assembly flow on synthetic fractures. The
- * option defaults are the recipe's (keep them equal).
+ * option defaults are the recipe's (TrainDefaultsTest checks the shared ones).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, header = "Trains the assembly flow on synthetic fractures of meshes/cgal.",
         footer = {"", "Example: flowkit assembly train --steps 4000 --out models/assembly"},

@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flowkit mesh train}: runs {@link MeshFlowRecipe}. The option defaults are the recipe's (keep them equal). */
+/**
+ * {@code flowkit mesh train}: runs {@link MeshFlowRecipe}. The option defaults are the recipe's
+ * (TrainDefaultsTest checks the shared ones).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, header = "Trains a mesh flow on the poses of one mesh.",
         footer = {"", "Example: flowkit mesh train --steps 2000 --out models/elephant"},
         description = {"Trains a flow of vertex positions on one mesh: Matérn (or independent) noise to the training",

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code flowkit pointclouds train}: runs {@link PufmRecipe}, the three PUFM++ stages on the training shapes of
- * the shared data. The option defaults are the recipe's (keep them equal).
+ * the shared data. The option defaults are the recipe's (TrainDefaultsTest checks the shared ones).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, header = "Trains a PUFM++ model on the PU-GAN training meshes.",
         footer = {"", "Example: flowkit pointclouds train --steps 20000 --out models/pufm"},

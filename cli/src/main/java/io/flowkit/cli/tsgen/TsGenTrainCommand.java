@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code flowkit tsgen train}: runs {@link TsGenRecipe} (training, evaluation, save) and prints its RMSD
- * table. The option defaults are the recipe's (keep them equal).
+ * table. The option defaults are the recipe's (TrainDefaultsTest checks the shared ones).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, header = "Trains a TS-GEN model on RDB7's training split.",
         footer = {"", "Example: flowkit tsgen train --normalize --steps 40000 --out models/tsgen"},

@@ -55,6 +55,16 @@ public abstract class RecipeOptions<B extends RecipeOptions<B, R>, R extends Tra
         return self();
     }
 
+    /** @return the network's width (the recipe's default until {@link #optWidth} sets it) */
+    public int width() {
+        return width;
+    }
+
+    /** @return the seed (the recipe's default until {@link #optSeed} sets it) */
+    public long seed() {
+        return seed;
+    }
+
     /**
      * @param value the seed of data, initialisation and training
      * @return this builder
