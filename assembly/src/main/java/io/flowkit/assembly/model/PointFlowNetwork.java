@@ -167,7 +167,6 @@ public final class PointFlowNetwork extends AbstractBlock {
         return apply(a.out(), ps, out, training);
     }
 
-
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         int d = config.width();

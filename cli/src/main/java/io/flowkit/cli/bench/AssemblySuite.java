@@ -51,9 +51,9 @@ public final class AssemblySuite implements BenchSuite {
 
     /**
      * Runs the suite. Quick: the shipped model, 24 held-out objects, the unseen meshes cut with one
-     * seed, PartNet through the point-flow table only, no convergence study (it trains). Full: model and teacher trained from scratch, 48
-     * held-out objects, the unseen meshes with 4 seeds, the convergence study of 3 × 1,500 steps
-     * with seeds 0, 1 and 2.
+     * seed, PartNet through the point-flow table only, no convergence study (it trains). Full: model
+     * and teacher trained from scratch, 48 held-out objects, the unseen meshes with 4 seeds, the
+     * convergence study of 3 × 1,500 steps with seeds 0, 1 and 2.
      */
     @Override
     public BenchSection run(BenchContext context) {

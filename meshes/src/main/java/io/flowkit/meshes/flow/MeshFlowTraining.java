@@ -93,7 +93,7 @@ public final class MeshFlowTraining {
                     .setSteps(steps, options.seed())
                     .setProvenance(configuration, (step, losses) -> provenance(config, configuration, step, losses))
                     .optEma(options.emaDecay()).optCheckpoints(options.checkpoints(),
-                            options.checkpointEvery(Math.max(50, steps / 10))).optProgress(options.progress())
+                            options.checkpointEvery()).optProgress(options.progress())
                     .optStopSignal(() -> stopRequested)
                     .build().run((step, random, optimizer) -> step(model, parameters, optimizer, random, step));
             return new Trained(model, result.provenance(), result.losses(), result.seconds(), result.complete());

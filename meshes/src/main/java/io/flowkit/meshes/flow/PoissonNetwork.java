@@ -129,7 +129,6 @@ public final class PoissonNetwork extends AbstractBlock {
         return out.sub(xt).div(remaining);
     }
 
-
     /**
      * Shapes for initialisation.
      *

@@ -203,7 +203,6 @@ public final class PufmNetwork extends AbstractBlock {
                 training);
     }
 
-
     private static NDArray gelu(NDArray x) {
         return Activation.gelu(x);
     }

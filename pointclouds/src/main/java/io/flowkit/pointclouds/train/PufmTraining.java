@@ -13,7 +13,6 @@ import io.flowkit.flow.train.Adam;
 import io.flowkit.flow.train.FlowTrainer;
 import io.flowkit.flow.train.LearningRateSchedule;
 import io.flowkit.flow.train.TrainingOptions;
-import io.flowkit.flow.train.TrainingOptions;
 import io.flowkit.flow.train.TrainingResult;
 import io.flowkit.pointclouds.model.PufmConfig;
 import io.flowkit.pointclouds.model.PufmModel;
